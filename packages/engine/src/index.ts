@@ -1,1 +1,12 @@
-export {};
+export * from "./errors.js";
+export * from "./time/index.js";
+export * from "./series/index.js";
+export * from "./weather/index.js";
+export * from "./solar/index.js";
+export * from "./irradiance/index.js";
+export * from "./pv/index.js";
+export * from "./buildings/index.js";
+export * from "./heat-pump/index.js";
+export * from "./ev/index.js";
+export * from "./waste-heat/index.js";
+export * from "./lp/index.js";
