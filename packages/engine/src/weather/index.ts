@@ -1,1 +1,3 @@
 export * from "./weather.js";
+export * from "./typical-year.js";
+export * from "./weather-stats.js";
