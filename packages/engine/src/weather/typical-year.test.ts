@@ -5,7 +5,6 @@ import { MS_PER_HOUR, type Timeline } from "../time/timeline.js";
 import {
   TYPICAL_YEAR_HOURS,
   alignWeatherToTimeline,
-  civilFromDays,
   isTypicalYearWeather,
   typicalHourOfYear,
 } from "./typical-year.js";
@@ -28,22 +27,6 @@ function indexWeather(year = 2023): Weather {
     dniWm2: ramp.map((v) => v + 5),
   };
 }
-
-describe("civilFromDays", () => {
-  it("agrees with the JavaScript Date (UTC) for any day 1900..2200", () => {
-    fc.assert(
-      fc.property(fc.integer({ min: -25_567, max: 84_000 }), (days) => {
-        const d = new Date(days * 86_400_000);
-        expect(civilFromDays(days)).toEqual({
-          year: d.getUTCFullYear(),
-          month: d.getUTCMonth() + 1,
-          day: d.getUTCDate(),
-        });
-      }),
-      { seed: 20261127 },
-    );
-  });
-});
 
 describe("typicalHourOfYear", () => {
   it("is the UTC hour of a non-leap year", () => {

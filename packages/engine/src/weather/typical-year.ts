@@ -1,33 +1,13 @@
 import { EngineError } from "../errors.js";
+import { MS_PER_DAY, civilFromDays } from "../time/civil-date.js";
 import { MS_PER_HOUR, type Timeline } from "../time/timeline.js";
 import type { Weather } from "./weather.js";
 
 /** Hours in a typical (non-leap) weather year such as FMI TRY2020 or an EPW file. */
 export const TYPICAL_YEAR_HOURS = 8760;
 
-const MS_PER_DAY = 86_400_000;
 /** Day of year (0-based) on which each month starts in a non-leap year. */
 const MONTH_START_DAY = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334] as const;
-
-/**
- * Civil date (proleptic Gregorian, UTC) from days since 1970-01-01.
- * Algorithm `civil_from_days` of H. Hinnant, "chrono-Compatible Low-Level Date Algorithms"
- * (https://howardhinnant.github.io/date_algorithms.html), exact for all integers in range.
- */
-export function civilFromDays(daysSinceEpoch: number): { year: number; month: number; day: number } {
-  const z = daysSinceEpoch + 719_468;
-  const era = Math.floor(z / 146_097);
-  const doe = z - era * 146_097;
-  const yoe = Math.floor(
-    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
-  );
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-  return { year, month, day };
-}
 
 /**
  * Hour index (0..8759) into a typical non-leap year for the UTC hour starting at `utcMs`.
