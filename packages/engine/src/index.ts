@@ -10,3 +10,6 @@ export * from "./heat-pump/index.js";
 export * from "./ev/index.js";
 export * from "./waste-heat/index.js";
 export * from "./lp/index.js";
+export * from "./network/index.js";
+export * from "./simulate/index.js";
+export * from "./kpi/index.js";

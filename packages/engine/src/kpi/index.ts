@@ -1,0 +1,3 @@
+export * from "./compute-kpis.js";
+export * from "./finance.js";
+export * from "./local-time.js";
