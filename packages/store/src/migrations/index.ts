@@ -1,0 +1,1 @@
+export { migrations, StaticMigrationProvider } from "./provider.js";

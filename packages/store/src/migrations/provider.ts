@@ -1,0 +1,14 @@
+/** Migrations listed statically (no file-system globbing), so they bundle and run anywhere. */
+import type { Migration, MigrationProvider } from "kysely";
+import * as initial from "./0001-initial.js";
+
+/** Every migration in order; names sort lexically and must never change once released. */
+export const migrations: Readonly<Record<string, Migration>> = {
+  "0001-initial": initial,
+};
+
+export class StaticMigrationProvider implements MigrationProvider {
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return { ...migrations };
+  }
+}
