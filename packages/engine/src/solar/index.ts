@@ -1,1 +1,3 @@
-export {};
+export * from "./solar-position.js";
+export * from "./solar-position-series.js";
+export * from "./sunrise-sunset.js";
