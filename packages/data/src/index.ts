@@ -1,1 +1,3 @@
-export {};
+export * from "./series.js";
+export * from "./units.js";
+export * from "./importers/index.js";

@@ -1,0 +1,4 @@
+export * from "./typical-year.js";
+export * from "./try-csv.js";
+export * from "./epw.js";
+export * from "./series-csv.js";
