@@ -1,3 +1,4 @@
+/* global setTimeout, clearTimeout, process */
 // Tiny job handlers for the job queue contract tests. Plain JavaScript so that worker threads and
 // BullMQ worker processes load them without a TypeScript loader.
 
