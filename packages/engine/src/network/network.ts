@@ -32,6 +32,20 @@ export interface AssetCosts {
   readonly lifetimeYears: number;
 }
 
+/**
+ * A capacity the optimiser may size (mode "plan" and "pathway"). Costs are per unit of capacity
+ * (kW, kWp or kWh); the simulator ignores this and uses the asset's fixed capacity.
+ */
+export interface Extendable {
+  readonly capacityMin: number;
+  readonly capacityMax: number;
+  /** Investment per unit of capacity, EUR/kW (EUR/kWh for storage). */
+  readonly investEurPerUnit: number;
+  /** Fixed upkeep per unit of capacity and year, EUR/(kW a). */
+  readonly fixedEurPerUnitYear: number;
+  readonly lifetimeYears: number;
+}
+
 export const NO_COSTS: AssetCosts = {
   investEur: 0,
   fixedEurPerYear: 0,
@@ -85,7 +99,10 @@ export interface NetworkSource extends Element {
   readonly capacityKw: number;
   /** Available production, kWh per hour (capacity x per-unit availability). */
   readonly availableKwh: Float64Array;
+  /** Production per kWp, kWh per hour (0..1): what the optimiser multiplies a sized capacity by. */
+  readonly availabilityPerUnit: Float64Array;
   readonly costs: AssetCosts;
+  readonly extendable?: Extendable;
 }
 
 /** Heat given off by a process (refrigeration, data centre, sewage), usable as a heat pump source. */
@@ -111,6 +128,7 @@ export interface NetworkConverter extends Element {
   readonly priority: number;
   readonly location: Location;
   readonly costs: AssetCosts;
+  readonly extendable?: Extendable;
 }
 
 /** Battery (electricity) or thermal storage (heat). */
@@ -130,6 +148,8 @@ export interface NetworkStorage extends Element {
   /** State of charge at the start of the timeline, fraction of capacity 0..1. */
   readonly initialSoc: number;
   readonly costs: AssetCosts;
+  /** Sizing of the energy capacity (kWh); charge and discharge power scale with it. */
+  readonly extendable?: Extendable;
 }
 
 /** Prices of a grid connection, EUR/kWh per hour unless stated (VAT excluded). */
@@ -192,6 +212,22 @@ export interface NetworkStakeholder {
   readonly name: string;
 }
 
+/** The district's goals, used as constraints by the optimiser (mode "plan" and "pathway"). */
+export interface NetworkTargets {
+  /** Energy positivity ratio (produced / consumed) at least this, under `ped` boundary and weighting. */
+  readonly energyPositivityRatioMin?: number;
+  /** Net emissions (imports - exports, hourly factors) at most this, kgCO2e per year. */
+  readonly co2MaxKgPerYear?: number;
+  /** Total investment in sized assets at most this, EUR. */
+  readonly budgetEur?: number;
+  /** Shared capacity limits, e.g. roof area for all rooftop PV: the sum of the capacities is at most maxCapacity. */
+  readonly capacityLimits?: readonly {
+    readonly name: string;
+    readonly assetIds: readonly string[];
+    readonly maxCapacity: number;
+  }[];
+}
+
 export interface Network {
   readonly timeline: Timeline;
   readonly loads: readonly NetworkLoad[];
@@ -210,4 +246,7 @@ export interface Network {
   readonly discountRate: number;
   /** VAT rate applied to residents' bills when reporting cost per resident, fraction (e.g. 0.255). */
   readonly vatRate: number;
+  /** Price of emissions in the optimiser's objective, EUR/kgCO2e (0 = none). */
+  readonly co2PriceEurPerKg: number;
+  readonly targets: NetworkTargets;
 }

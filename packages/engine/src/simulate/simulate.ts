@@ -421,6 +421,28 @@ function totalImportPriceAt(grid: NetworkGrid, t: number): number {
   );
 }
 
+/**
+ * Writes `bus:<carrier>:residual` (supply + unmet - demand, kWh) for every hour into `series`, for results
+ * produced elsewhere (the optimiser) so that the same balance check applies to them.
+ */
+export function addBalanceResiduals(
+  network: Network,
+  series: Record<string, Float64Array>,
+  hours: number,
+): void {
+  const e = new Float64Array(hours);
+  const h = new Float64Array(hours);
+  const c = new Float64Array(hours);
+  for (let t = 0; t < hours; t++) {
+    e[t] = electricityResidual(network, series, t);
+    h[t] = heatResidual(network, series, t);
+    c[t] = coolingResidual(network, series, t);
+  }
+  series["bus:electricity:residual"] = e;
+  series["bus:heat:residual"] = h;
+  series["bus:cooling:residual"] = c;
+}
+
 const at = (series: Readonly<Record<string, Float64Array>>, key: string, t: number): number =>
   series[key]?.[t] ?? 0;
 

@@ -45,6 +45,7 @@ export function pv(
     location: "onSite",
     capacityKw: Math.max(...values, 0),
     availableKwh: series(values),
+    availabilityPerUnit: series(values.map((v) => v / Math.max(...values, 1e-9))),
     costs: NO_COSTS,
     ...options,
   };
@@ -141,6 +142,8 @@ export function network(hours: number, parts: Partial<Network>): Network {
     stakeholders: [{ id: "owner:a", name: "A" }],
     discountRate: 0.04,
     vatRate: 0.255,
+    co2PriceEurPerKg: 0,
+    targets: {},
     ...parts,
   };
 }

@@ -1,0 +1,586 @@
+import type { Carrier, Extendable, Network, NetworkStorage } from "../network/network.js";
+import { createLpBuilder, type LpBuilder, type LpTerm } from "../lp/lp-builder.js";
+import type { LpModel } from "../lp/lp-model.js";
+import { annualise } from "../kpi/finance.js";
+import { localMonths } from "../kpi/local-time.js";
+
+/**
+ * The district's linear programme (docs/optimisation/formulation.md). One formulation for all modes:
+ * - `operate`: capacities fixed, minimise the annual operating cost (energy, network fees, taxes, peak
+ *   charges, CO2 price, variable costs) over the timeline;
+ * - `plan`: extendable capacities become variables with annualised investment and upkeep, and the
+ *   district's targets (energy positivity, CO2, budget, shared capacity limits) become constraints.
+ * Names follow the contract `<id>:<attribute>[t]`; results are read back by them.
+ */
+export type OptimizeMode = "operate" | "plan";
+
+export interface FormulationOptions {
+  readonly mode: OptimizeMode;
+  /**
+   * Hours each time step stands for (typical-period aggregation); default 1 for every step. Annual sums in
+   * the objective and the targets are weighted by it.
+   */
+  readonly hourWeights?: Float64Array;
+  /**
+   * For aggregated models: the typical day (0-based) that each day of the full year maps to, so that the
+   * state of charge of storages is linked across days (Kotzur et al. 2018). Steps must be whole typical
+   * days of 24 hours.
+   */
+  readonly dayMapping?: Int32Array;
+  /**
+   * Penalty on unmet demand, EUR/kWh. In `operate` mode unmet demand is allowed at this penalty (default
+   * 1000 EUR/kWh, a penalty far above any energy price so it is used only when nothing else can serve the
+   * load, not an economic value of lost load); in `plan` mode it is not allowed unless this is given.
+   */
+  readonly valueOfLostLoadEurPerKwh?: number;
+  /** Add slack variables to the targets, so that an unreachable target shows by how much (default false). */
+  readonly elasticTargets?: boolean;
+  /** Penalty of target slack per unit, default 1e4 EUR per kWh / kgCO2e / EUR. */
+  readonly targetSlackPenalty?: number;
+}
+
+/** Where the parts of the model live, for reading results back. */
+export interface FormulatedModel {
+  readonly model: LpModel;
+  readonly mode: OptimizeMode;
+  readonly hours: number;
+  /** Constant part of the annual cost (fixed fees, upkeep of fixed assets, contracts), EUR. */
+  readonly constantEur: number;
+  /** Names of target rows and slack columns that exist in this model. */
+  readonly targets: readonly {
+    readonly name: string;
+    readonly row: string;
+    readonly slack?: string;
+    readonly unit: string;
+  }[];
+  /** Assets whose capacity is a variable: id to column name. */
+  readonly capacityColumns: ReadonlyMap<string, string>;
+}
+
+const DEFAULT_VOLL = 1000;
+
+const isExtendable = (mode: OptimizeMode, e: Extendable | undefined): e is Extendable =>
+  mode === "plan" && e !== undefined;
+
+/** Annual cost of one unit of extendable capacity, EUR/(unit a). */
+export function capacityCostPerUnit(e: Extendable, discountRate: number): number {
+  return annualise(e.investEurPerUnit, discountRate, e.lifetimeYears) + e.fixedEurPerUnitYear;
+}
+
+export function formulate(network: Network, options: FormulationOptions): FormulatedModel {
+  const { mode } = options;
+  const n = network.timeline.hours;
+  const hw = options.hourWeights ?? new Float64Array(n).fill(1);
+  const voll = options.valueOfLostLoadEurPerKwh ?? DEFAULT_VOLL;
+  const allowUnmet = mode === "operate" || options.valueOfLostLoadEurPerKwh !== undefined;
+  const slackPenalty = options.targetSlackPenalty ?? 1e4;
+  const lp: LpBuilder = createLpBuilder({
+    expectedCols: n * 12,
+    expectedRows: n * 8,
+    expectedNonZeros: n * 40,
+  });
+  const co2 = network.factors.co2KgPerKwh;
+  const capacityColumns = new Map<string, string>();
+  let constantEur = 0;
+
+  // Fixed demand per carrier.
+  const demand: Record<Carrier, Float64Array> = {
+    electricity: new Float64Array(n),
+    heat: new Float64Array(n),
+    cooling: new Float64Array(n),
+  };
+  for (const l of network.loads) {
+    const d = demand[l.carrier];
+    for (let t = 0; t < n; t++) d[t] = (d[t] ?? 0) + (l.demandKwh[t] ?? 0);
+  }
+  // Balance terms per carrier and hour.
+  const balance: Record<Carrier, LpTerm[][]> = {
+    electricity: Array.from({ length: n }, () => []),
+    heat: Array.from({ length: n }, () => []),
+    cooling: Array.from({ length: n }, () => []),
+  };
+  const add = (carrier: Carrier, t: number, index: number, coef: number): void => {
+    (balance[carrier][t] as LpTerm[]).push([index, coef]);
+  };
+
+  // Terms of the weighted annual sums used by targets: per hour, the columns of each kind.
+  const importCols: { carrier: Carrier; start: number }[] = [];
+  const exportCols: number[] = [];
+  const sourceCols: { start: number; location: string }[] = [];
+
+  const capacityColumn = (id: string, e: Extendable): number => {
+    const name = `${id}:capacity`;
+    const j = lp.addVariable({
+      name,
+      lb: e.capacityMin,
+      ub: e.capacityMax,
+      cost: capacityCostPerUnit(e, network.discountRate),
+    });
+    capacityColumns.set(id, name);
+    return j;
+  };
+
+  // --- Grid connections.
+  const months = localMonths(network.timeline);
+  for (const g of network.grids) {
+    const tr = g.tariff;
+    const imp = lp.addVariables(g.id, "import", n, {
+      ub: g.importMaxKw,
+      cost: Array.from({ length: n }, (_, t) => {
+        const price =
+          (tr.importEnergyEurPerKwh[t] ?? 0) +
+          (tr.importNetworkEurPerKwh[t] ?? 0) +
+          (tr.importTaxEurPerKwh[t] ?? 0);
+        return (hw[t] ?? 1) * (price + network.co2PriceEurPerKg * (co2[g.carrier][t] ?? 0));
+      }),
+    });
+    importCols.push({ carrier: g.carrier, start: imp });
+    for (let t = 0; t < n; t++) add(g.carrier, t, imp + t, 1);
+    if (g.exportMaxKw > 0) {
+      const exp = lp.addVariables(g.id, "export", n, {
+        ub: g.exportMaxKw,
+        cost: Array.from({ length: n }, (_, t) => -(hw[t] ?? 1) * (tr.exportEurPerKwh[t] ?? 0)),
+      });
+      for (let t = 0; t < n; t++) add(g.carrier, t, exp + t, -1);
+      if (g.carrier === "electricity") exportCols.push(exp);
+    }
+    if (tr.peakEurPerKwMonth > 0) {
+      // One peak variable per local month present; import[t] <= peak[month(t)].
+      const present = [...new Set(months)].sort((a, b) => a - b);
+      const peakIndex = new Map<number, number>();
+      for (const m of present) {
+        peakIndex.set(m, lp.addVariable({ name: `${g.id}:peak[${m - 1}]`, cost: tr.peakEurPerKwMonth }));
+      }
+      for (let t = 0; t < n; t++) {
+        lp.addConstraint({
+          name: `${g.id}:peakLink[${t}]`,
+          terms: [
+            [imp + t, 1],
+            [peakIndex.get(months[t] ?? 1) as number, -1],
+          ],
+          ub: 0,
+        });
+      }
+    }
+    constantEur += tr.fixedEurPerYear;
+  }
+
+  // --- Sources (PV): flowOut <= availability; curtailment is the rest.
+  for (const s of network.sources) {
+    const ext = isExtendable(mode, s.extendable) ? s.extendable : undefined;
+    const start = lp.addVariables(s.id, "flowOut", n, {
+      ub: ext ? undefined : s.availableKwh,
+      cost: Array.from({ length: n }, (_, t) => (hw[t] ?? 1) * s.costs.variableEurPerKwh),
+    });
+    if (ext) {
+      const cap = capacityColumn(s.id, ext);
+      for (let t = 0; t < n; t++) {
+        lp.addConstraint({
+          name: `${s.id}:availability[${t}]`,
+          terms: [
+            [start + t, 1],
+            [cap, -(s.availabilityPerUnit[t] ?? 0)],
+          ],
+          ub: 0,
+        });
+      }
+    } else {
+      constantEur +=
+        annualise(s.costs.investEur, network.discountRate, s.costs.lifetimeYears) + s.costs.fixedEurPerYear;
+    }
+    for (let t = 0; t < n; t++) add("electricity", t, start + t, 1);
+    sourceCols.push({ start, location: s.location });
+  }
+
+  // --- Converters (heat pumps, boilers): flowOut is heat; electricity = flowOut / efficiency.
+  const converterCols = new Map<string, number>();
+  for (const c of network.converters) {
+    const ext = isExtendable(mode, c.extendable) ? c.extendable : undefined;
+    const wh = c.sourceId !== undefined ? network.wasteHeat.find((w) => w.id === c.sourceId) : undefined;
+    const start = lp.addVariables(c.id, "flowOut", n, {
+      ub: ext
+        ? undefined
+        : Array.from({ length: n }, (_, t) => ((c.efficiency[t] ?? 0) > 0 ? c.capacityKw : 0)),
+      cost: Array.from({ length: n }, (_, t) => {
+        const cop = c.efficiency[t] ?? 0;
+        const sourceShare = c.kind === "heatPump" && cop > 0 ? 1 - 1 / cop : 0;
+        return (
+          (hw[t] ?? 1) * (c.costs.variableEurPerKwh + (wh ? wh.costs.variableEurPerKwh * sourceShare : 0))
+        );
+      }),
+    });
+    converterCols.set(c.id, start);
+    if (ext) {
+      const cap = capacityColumn(c.id, ext);
+      for (let t = 0; t < n; t++) {
+        lp.addConstraint({
+          name: `${c.id}:capacityLimit[${t}]`,
+          terms: [
+            [start + t, 1],
+            [cap, (c.efficiency[t] ?? 0) > 0 ? -1 : 0],
+          ],
+          ub: 0,
+        });
+      }
+    } else {
+      constantEur +=
+        annualise(c.costs.investEur, network.discountRate, c.costs.lifetimeYears) + c.costs.fixedEurPerYear;
+    }
+    for (let t = 0; t < n; t++) {
+      const eff = c.efficiency[t] ?? 0;
+      add("heat", t, start + t, 1);
+      if (eff > 0) add("electricity", t, start + t, -1 / eff);
+    }
+  }
+
+  // --- Waste heat: the source heat drawn by its heat pumps is limited by what is available.
+  for (const w of network.wasteHeat) {
+    constantEur +=
+      annualise(w.costs.investEur, network.discountRate, w.costs.lifetimeYears) + w.costs.fixedEurPerYear;
+    const users = network.converters.filter((c) => c.sourceId === w.id && c.kind === "heatPump");
+    if (users.length === 0) continue;
+    for (let t = 0; t < n; t++) {
+      const terms: LpTerm[] = [];
+      for (const c of users) {
+        const cop = c.efficiency[t] ?? 0;
+        if (cop > 0) terms.push([(converterCols.get(c.id) as number) + t, 1 - 1 / cop]);
+      }
+      lp.addConstraint({
+        name: `${w.id}:sourceLimit[${t}]`,
+        terms,
+        lb: -Infinity,
+        ub: w.availableKwh[t] ?? 0,
+      });
+    }
+  }
+
+  // --- Storage.
+  for (const st of network.storages)
+    addStorage(
+      lp,
+      st,
+      n,
+      mode,
+      options.dayMapping,
+      hw,
+      add,
+      capacityColumn,
+      (eur) => {
+        constantEur += eur;
+      },
+      network.discountRate,
+    );
+
+  // --- Flexible loads (smart EV charging): cumulative energy within the envelope.
+  for (const f of network.flexibleLoads) {
+    const flow = lp.addVariables(f.id, "flowIn", n, { ub: f.maxPowerKw });
+    const cum = lp.addVariables(f.id, "cumulative", n, { lb: f.minCumulativeKwh, ub: f.maxCumulativeKwh });
+    for (let t = 0; t < n; t++) {
+      add("electricity", t, flow + t, -1);
+      const terms: LpTerm[] = [
+        [cum + t, 1],
+        [flow + t, -1],
+      ];
+      if (t > 0) terms.push([cum + t - 1, -1]);
+      lp.addConstraint({ name: `${f.id}:cumulative[${t}]`, terms, lb: 0, ub: 0 });
+    }
+  }
+
+  // --- Off-site contracts: a constant cost.
+  for (const o of network.offsite) {
+    let energy = 0;
+    for (let t = 0; t < n; t++) energy += (hw[t] ?? 1) * (o.contractedKwh[t] ?? 0);
+    constantEur +=
+      o.priceEurPerKwh * energy +
+      annualise(o.costs.investEur, network.discountRate, o.costs.lifetimeYears) +
+      o.costs.fixedEurPerYear;
+  }
+
+  // --- Bus balances with unmet-demand slack.
+  for (const carrier of ["electricity", "heat", "cooling"] as const) {
+    let hasDemand = false;
+    for (let t = 0; t < n && !hasDemand; t++) hasDemand = (demand[carrier][t] ?? 0) > 0;
+    const hasTerms = balance[carrier].some((terms) => terms.length > 0);
+    if (!hasDemand && !hasTerms) continue;
+    const unmet = lp.addVariables(`bus-${carrier}`, "unmet", n, {
+      ub: allowUnmet ? demand[carrier] : 0,
+      cost: Array.from({ length: n }, (_, t) => (hw[t] ?? 1) * voll),
+    });
+    for (let t = 0; t < n; t++) {
+      const d = demand[carrier][t] ?? 0;
+      lp.addConstraint({
+        name: `bus-${carrier}:balance[${t}]`,
+        terms: [...(balance[carrier][t] as LpTerm[]), [unmet + t, 1]],
+        lb: d,
+        ub: d,
+      });
+    }
+  }
+
+  // --- Targets (plan mode).
+  const targets: { name: string; row: string; slack?: string; unit: string }[] = [];
+  if (mode === "plan") {
+    const addTarget = (
+      name: string,
+      unit: string,
+      terms: LpTerm[],
+      bounds: { lb?: number; ub?: number },
+    ): void => {
+      const row = `target-${name}:limit`;
+      let slack: string | undefined;
+      const allTerms = [...terms];
+      if (options.elasticTargets) {
+        slack = `target-${name}:slack`;
+        const j = lp.addVariable({ name: slack, cost: slackPenalty });
+        allTerms.push([j, bounds.lb !== undefined ? 1 : -1]);
+      }
+      lp.addConstraint({ name: row, terms: allTerms, ...bounds });
+      targets.push({ name, row, slack, unit });
+    };
+    const t0 = network.targets;
+    const weight = (carrier: Carrier, t: number): number => {
+      switch (network.ped.weighting) {
+        case "delivered":
+          return 1;
+        case "primaryEnergy":
+          return network.factors.primaryEnergy[carrier];
+        case "co2":
+          return co2[carrier][t] ?? 0;
+      }
+    };
+    if (t0.energyPositivityRatioMin !== undefined) {
+      // sum_t hw [ w_el gen_boundary - X ( w_el (genAll - export_el) + sum_c w_c import_c ) ] >= -w_el offsite
+      const x = t0.energyPositivityRatioMin;
+      const boundary = network.ped.boundary;
+      const terms: LpTerm[] = [];
+      let offsite = 0;
+      for (let t = 0; t < n; t++) {
+        const h = hw[t] ?? 1;
+        const wEl = weight("electricity", t);
+        for (const s of sourceCols) {
+          const inside =
+            s.location === "onSite" ||
+            (s.location === "functional" && boundary !== "onSite") ||
+            (s.location === "virtual" && boundary === "virtual");
+          terms.push([s.start + t, h * wEl * ((inside ? 1 : 0) - x)]);
+        }
+        for (const e of exportCols) terms.push([e + t, h * wEl * x]);
+        for (const i of importCols) terms.push([i.start + t, -h * x * weight(i.carrier, t)]);
+        if (boundary === "virtual")
+          for (const o of network.offsite) offsite += h * wEl * (o.contractedKwh[t] ?? 0);
+      }
+      addTarget("energyPositivity", network.ped.weighting === "co2" ? "kgCO2e" : "kWh", terms, {
+        lb: -offsite,
+      });
+    }
+    if (t0.co2MaxKgPerYear !== undefined) {
+      const terms: LpTerm[] = [];
+      for (let t = 0; t < n; t++) {
+        const h = hw[t] ?? 1;
+        for (const i of importCols) terms.push([i.start + t, h * (co2[i.carrier][t] ?? 0)]);
+        for (const e of exportCols) terms.push([e + t, -h * (co2.electricity[t] ?? 0)]);
+      }
+      addTarget("co2", "kgCO2e", terms, { ub: t0.co2MaxKgPerYear });
+    }
+    if (t0.budgetEur !== undefined) {
+      const terms: LpTerm[] = [];
+      const all = [...network.sources, ...network.converters, ...network.storages];
+      for (const a of all) {
+        const col = capacityColumns.get(a.id);
+        if (col !== undefined && a.extendable)
+          terms.push([lp.variableIndex(col) as number, a.extendable.investEurPerUnit]);
+      }
+      if (terms.length > 0) addTarget("budget", "EUR", terms, { ub: t0.budgetEur });
+    }
+    for (const limit of t0.capacityLimits ?? []) {
+      const terms: LpTerm[] = [];
+      for (const id of limit.assetIds) {
+        const col = capacityColumns.get(id);
+        if (col !== undefined) terms.push([lp.variableIndex(col) as number, 1]);
+      }
+      if (terms.length > 0) addTarget(`limit-${limit.name}`, "capacity", terms, { ub: limit.maxCapacity });
+    }
+  }
+
+  lp.addObjectiveConstant(constantEur);
+  return { model: lp.build(), mode, hours: n, constantEur, targets, capacityColumns };
+}
+
+function addStorage(
+  lp: LpBuilder,
+  st: NetworkStorage,
+  n: number,
+  mode: OptimizeMode,
+  dayMapping: Int32Array | undefined,
+  hw: Float64Array,
+  add: (carrier: Carrier, t: number, index: number, coef: number) => void,
+  capacityColumn: (id: string, e: Extendable) => number,
+  addConstant: (eur: number) => void,
+  discountRate: number,
+): void {
+  const ext = isExtendable(mode, st.extendable) ? st.extendable : undefined;
+  const cap = ext ? capacityColumn(st.id, ext) : undefined;
+  if (!ext)
+    addConstant(
+      annualise(st.costs.investEur, discountRate, st.costs.lifetimeYears) + st.costs.fixedEurPerYear,
+    );
+  const chargeRate = st.capacityKwh > 0 ? st.maxChargeKw / st.capacityKwh : 0;
+  const dischargeRate = st.capacityKwh > 0 ? st.maxDischargeKw / st.capacityKwh : 0;
+  const cin = lp.addVariables(st.id, "flowIn", n, { ub: ext ? undefined : st.maxChargeKw });
+  const cout = lp.addVariables(st.id, "flowOut", n, {
+    ub: ext ? undefined : st.maxDischargeKw,
+    cost: Array.from({ length: n }, (_, t) => (hw[t] ?? 1) * st.costs.variableEurPerKwh),
+  });
+  const soc = lp.addVariables(st.id, "stateOfCharge", n, { ub: ext ? undefined : st.capacityKwh });
+  const keep = 1 - st.standingLossPerHour;
+  for (let t = 0; t < n; t++) {
+    add(st.carrier, t, cin + t, -1);
+    add(st.carrier, t, cout + t, 1);
+    if (cap !== undefined) {
+      lp.addConstraint({
+        name: `${st.id}:chargeLimit[${t}]`,
+        terms: [
+          [cin + t, 1],
+          [cap, -chargeRate],
+        ],
+        ub: 0,
+      });
+      lp.addConstraint({
+        name: `${st.id}:dischargeLimit[${t}]`,
+        terms: [
+          [cout + t, 1],
+          [cap, -dischargeRate],
+        ],
+        ub: 0,
+      });
+      lp.addConstraint({
+        name: `${st.id}:energyLimit[${t}]`,
+        terms: [
+          [soc + t, 1],
+          [cap, -1],
+        ],
+        ub: 0,
+      });
+    }
+  }
+  const recursionTerms = (t: number, startOfPeriod: boolean): LpTerm[] => {
+    const terms: LpTerm[] = [
+      [soc + t, 1],
+      [cin + t, -st.efficiencyCharge],
+      [cout + t, 1 / st.efficiencyDischarge],
+    ];
+    if (!startOfPeriod) terms.push([soc + t - 1, -keep]);
+    return terms;
+  };
+  if (!dayMapping) {
+    // soc[t] = keep soc[t-1] + eta_c in[t] - out[t] / eta_d, soc[-1] = initial x capacity; cyclic at the end.
+    for (let t = 0; t < n; t++) {
+      const terms = recursionTerms(t, t === 0);
+      let rhs = 0;
+      if (t === 0) {
+        if (cap !== undefined) terms.push([cap, -keep * st.initialSoc]);
+        else rhs = keep * st.initialSoc * st.capacityKwh;
+      }
+      lp.addConstraint({ name: `${st.id}:soc[${t}]`, terms, lb: rhs, ub: rhs });
+    }
+    const endTerms: LpTerm[] = [[soc + n - 1, 1]];
+    let endRhs = st.initialSoc * st.capacityKwh;
+    if (cap !== undefined) {
+      endTerms.push([cap, -st.initialSoc]);
+      endRhs = 0;
+    }
+    lp.addConstraint({ name: `${st.id}:cyclic`, terms: endTerms, lb: endRhs });
+    return;
+  }
+  // Aggregated year (Kotzur et al. 2018, "Time series aggregation for energy system design: modeling
+  // seasonal storage", Applied Energy 213): the intra-day state of each typical day starts at 0 and
+  // may go negative; the inter-day state soc_d carries energy across the year's real day sequence.
+  const typical = Math.floor(n / 24);
+  for (let k = 0; k < typical; k++) {
+    for (let h = 0; h < 24; h++) {
+      const t = k * 24 + h;
+      lp.addConstraint({ name: `${st.id}:soc[${t}]`, terms: recursionTerms(t, h === 0), lb: 0, ub: 0 });
+    }
+  }
+  // soc variables above are intra-day deltas: allow negative values.
+  for (let t = 0; t < n; t++) lp.setVariableBounds(soc + t, -Infinity, Infinity);
+  const days = dayMapping.length;
+  const inter = lp.addVariables(st.id, "interDaySoc", days + 1, { ub: ext ? undefined : st.capacityKwh });
+  const keepDay = Math.pow(keep, 24);
+  // Intra-day extremes per typical day, for the bounds of soc_d + intra within [0, capacity].
+  const maxIntra = lp.addVariables(st.id, "intraMax", typical, { lb: -Infinity });
+  const minIntra = lp.addVariables(st.id, "intraMin", typical, { lb: -Infinity });
+  for (let k = 0; k < typical; k++) {
+    for (let h = 0; h < 24; h++) {
+      const t = k * 24 + h;
+      lp.addConstraint({
+        name: `${st.id}:intraMaxLink[${t}]`,
+        terms: [
+          [soc + t, 1],
+          [maxIntra + k, -1],
+        ],
+        ub: 0,
+      });
+      lp.addConstraint({
+        name: `${st.id}:intraMinLink[${t}]`,
+        terms: [
+          [soc + t, 1],
+          [minIntra + k, -1],
+        ],
+        lb: 0,
+      });
+    }
+  }
+  for (let d = 0; d < days; d++) {
+    const k = dayMapping[d] ?? 0;
+    // soc_{d+1} = keep^24 soc_d + delta_k (end of the typical day's intra-day state).
+    lp.addConstraint({
+      name: `${st.id}:interDay[${d}]`,
+      terms: [
+        [inter + d + 1, 1],
+        [inter + d, -keepDay],
+        [soc + k * 24 + 23, -1],
+      ],
+      lb: 0,
+      ub: 0,
+    });
+    lp.addConstraint({
+      name: `${st.id}:interDayMin[${d}]`,
+      terms: [
+        [inter + d, 1],
+        [minIntra + k, 1],
+      ],
+      lb: 0,
+    });
+    const upper: LpTerm[] = [
+      [inter + d, 1],
+      [maxIntra + k, 1],
+    ];
+    if (cap !== undefined) upper.push([cap, -1]);
+    lp.addConstraint({
+      name: `${st.id}:interDayMax[${d}]`,
+      terms: upper,
+      ub: cap !== undefined ? 0 : st.capacityKwh,
+    });
+    if (cap !== undefined)
+      lp.addConstraint({
+        name: `${st.id}:interDayCap[${d}]`,
+        terms: [
+          [inter + d, 1],
+          [cap, -1],
+        ],
+        ub: 0,
+      });
+  }
+  // Start and end of the year at the initial state.
+  const startTerms: LpTerm[] = [[inter, 1]];
+  const endTerms: LpTerm[] = [[inter + days, 1]];
+  let rhs = st.initialSoc * st.capacityKwh;
+  if (cap !== undefined) {
+    startTerms.push([cap, -st.initialSoc]);
+    endTerms.push([cap, -st.initialSoc]);
+    rhs = 0;
+  }
+  lp.addConstraint({ name: `${st.id}:yearStart`, terms: startTerms, lb: rhs, ub: rhs });
+  lp.addConstraint({ name: `${st.id}:cyclic`, terms: endTerms, lb: rhs });
+}

@@ -1,0 +1,2 @@
+export * from "./formulate.js";
+export * from "./optimize.js";
