@@ -13,3 +13,4 @@ export * from "./lp/index.js";
 export * from "./network/index.js";
 export * from "./simulate/index.js";
 export * from "./kpi/index.js";
+export * from "./optimize/index.js";
