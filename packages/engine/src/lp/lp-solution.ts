@@ -1,0 +1,92 @@
+import { EngineError } from "../errors.js";
+import type { LpModel } from "./lp-model.js";
+import { lpName } from "./lp-names.js";
+import type { SolveResult } from "./solver-port.js";
+
+const columnMaps = new WeakMap<LpModel, Map<string, number>>();
+const rowMaps = new WeakMap<LpModel, Map<string, number>>();
+
+function indexMap(
+  cache: WeakMap<LpModel, Map<string, number>>,
+  model: LpModel,
+  names: readonly string[],
+): Map<string, number> {
+  let map = cache.get(model);
+  if (!map) {
+    map = new Map();
+    for (let i = 0; i < names.length; i++) map.set(names[i]!, i);
+    cache.set(model, map);
+  }
+  return map;
+}
+
+/** Column index of a variable name, or undefined (the lookup table is built once per model). */
+export function findColumn(model: LpModel, name: string): number | undefined {
+  return indexMap(columnMaps, model, model.colNames).get(name);
+}
+
+/** Row index of a constraint name, or undefined. */
+export function findRow(model: LpModel, name: string): number | undefined {
+  return indexMap(rowMaps, model, model.rowNames).get(name);
+}
+
+/** A solved model's values, read back by contract name or by index. A separate value: the model is unchanged. */
+export interface LpSolution {
+  readonly objective: number;
+  /** Value of the variable with this name; throws EngineError("unknown-lp-name") for an unknown name. */
+  value(name: string): number;
+  /** Value of column `index`. */
+  valueAt(index: number): number;
+  /** The hourly series `<assetId>:<attribute>[0..hours-1]`. */
+  series(assetId: string, attribute: string, hours: number): Float64Array;
+  /** Dual of the constraint with this name; undefined when the solver returned no duals (MIP). */
+  dual(name: string): number | undefined;
+  dualAt(index: number): number | undefined;
+}
+
+/**
+ * Wraps a solve result for reading. Returns undefined when the result carries no primal values (infeasible,
+ * unbounded, solver error, or a limit without a feasible point).
+ */
+export function readLpSolution(model: LpModel, result: SolveResult): LpSolution | undefined {
+  const { primal, dual } = result;
+  if (!primal || result.objective === undefined) return undefined;
+  if (primal.length !== model.numCols) {
+    throw new EngineError(
+      "lp-solution-size",
+      `primal has ${primal.length} values for ${model.numCols} columns`,
+    );
+  }
+  const column = (name: string): number => {
+    const j = findColumn(model, name);
+    if (j === undefined) throw new EngineError("unknown-lp-name", `no variable named ${name}`);
+    return j;
+  };
+  const valueAt = (index: number): number => {
+    const v = primal[index];
+    if (v === undefined) throw new EngineError("unknown-lp-column", `column index ${index} is out of range`);
+    return v;
+  };
+  const dualAt = (index: number): number | undefined => {
+    if (index < 0 || index >= model.numRows || !Number.isInteger(index)) {
+      throw new EngineError("unknown-lp-row", `row index ${index} is out of range`);
+    }
+    return dual?.[index];
+  };
+  return {
+    objective: result.objective,
+    value: (name) => valueAt(column(name)),
+    valueAt,
+    series(assetId, attribute, hours) {
+      const out = new Float64Array(hours);
+      for (let t = 0; t < hours; t++) out[t] = valueAt(column(lpName(assetId, attribute, t)));
+      return out;
+    },
+    dual(name) {
+      const i = findRow(model, name);
+      if (i === undefined) throw new EngineError("unknown-lp-name", `no constraint named ${name}`);
+      return dualAt(i);
+    },
+    dualAt,
+  };
+}
