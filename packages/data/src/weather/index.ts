@@ -1,0 +1,2 @@
+export * from "./weather-datasets.js";
+export * from "./load-weather.js";
