@@ -1,0 +1,32 @@
+import { parseDistrict, summarizeDistrict, type District, type DistrictSummary } from "@kera/schema";
+import type { ProblemIssue } from "./problem.js";
+
+/**
+ * Validates a district document at the edge with @kera/schema (every problem collected, defaults filled, migrated
+ * to the current schema version). Issue paths are prefixed with where the document sits in the request
+ * (`body.model.buildingGroups[3].heatedFloorArea`).
+ */
+export function validateDistrictDocument(
+  input: unknown,
+  pathPrefix = "body.model",
+): { ok: true; value: Record<string, unknown> } | { ok: false; issues: ProblemIssue[] } {
+  const parsed = parseDistrict(input);
+  if (parsed.ok) return { ok: true, value: parsed.value as unknown as Record<string, unknown> };
+  return {
+    ok: false,
+    issues: parsed.issues.map((i) => ({
+      code: i.code,
+      severity: i.severity,
+      path: i.path === "" ? pathPrefix : `${pathPrefix}${i.path.startsWith("[") ? "" : "."}${i.path}`,
+      message: i.message,
+      ...(i.expected === undefined ? {} : { expected: i.expected }),
+      ...(i.value === undefined ? {} : { value: i.value }),
+    })),
+  };
+}
+
+/** Key figures of a stored (already validated) document; undefined if it no longer parses. */
+export function summarizeDocument(model: unknown): DistrictSummary | undefined {
+  const parsed = parseDistrict(model);
+  return parsed.ok ? summarizeDistrict(parsed.value as District) : undefined;
+}

@@ -1,0 +1,245 @@
+import { createHash } from "node:crypto";
+import { z } from "@hono/zod-openapi";
+import { streamSSE } from "hono/streaming";
+import type { JobEvent, RunRecord, RunStatus } from "../ports.js";
+import { HttpProblem } from "../problem.js";
+import { redactSummary } from "../redact.js";
+import type { RouteKit } from "../route-kit.js";
+import { audit, conflict, json, lensFor, runDto } from "./common.js";
+import { Id, listOf, RunSchema } from "./schemas.js";
+import { scopes } from "./scopes.js";
+
+const FINISHED: ReadonlySet<RunStatus> = new Set(["succeeded", "failed", "cancelled", "interrupted"]);
+
+/** Canonical JSON (sorted keys) for hashing. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (typeof value === "object" && value !== null) {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) =>
+      a < b ? -1 : a > b ? 1 : 0,
+    );
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+/** Content hash of a run's inputs: identical (model, kind, options) → identical hash (the job cache key). */
+export function runInputHash(contentHash: string, kind: string, options: Record<string, unknown>): string {
+  return createHash("sha256")
+    .update(`${contentHash}\n${kind}\n${canonical(options)}`)
+    .digest("hex");
+}
+
+function csvOf(names: readonly string[], series: Record<string, ArrayLike<number>>): string {
+  const hours = Math.max(0, ...names.map((n) => series[n]?.length ?? 0));
+  const lines = [["hour", ...names].join(",")];
+  for (let t = 0; t < hours; t++) {
+    lines.push([String(t), ...names.map((n) => String(series[n]?.[t] ?? ""))].join(","));
+  }
+  return lines.join("\n") + "\n";
+}
+
+export function registerRunRoutes(kit: RouteKit): void {
+  const { deps } = kit;
+  const scope = scopes(deps);
+
+  kit.define({
+    operationId: "listRuns",
+    method: "get",
+    path: "/api/v1/versions/{versionId}/runs",
+    tags: ["runs"],
+    summary: "List the runs of a version",
+    params: z.object({ versionId: Id }),
+    scope: scope.byVersion,
+    responses: { 200: { description: "Runs", schema: listOf(RunSchema) } },
+    handler: async (c, { params }) =>
+      json(c, { items: (await deps.store.runs.listByVersion(params.versionId)).map(runDto) }),
+  });
+
+  kit.define({
+    operationId: "createRun",
+    method: "post",
+    path: "/api/v1/versions/{versionId}/runs",
+    tags: ["runs"],
+    summary: "Start a simulation or optimisation of a version (202; follow /runs/{runId}/events)",
+    params: z.object({ versionId: Id }),
+    body: z.object({
+      kind: z.enum(["simulate", "optimize"]).default("simulate"),
+      options: z.record(z.string(), z.unknown()).default({}),
+    }),
+    scope: scope.byVersion,
+    responses: { 202: { description: "Queued", schema: RunSchema } },
+    handler: async (c, { params, body }, auth) => {
+      const { version } = await scope.version(params.versionId);
+      const run = await deps.store.runs.create({
+        versionId: version.id,
+        kind: body.kind,
+        options: body.options,
+        inputHash: runInputHash(version.contentHash, body.kind, body.options),
+        createdBy: auth.viewer.user?.id ?? null,
+      });
+      await deps.jobs.enqueueRun(run, version.model);
+      await audit(deps, auth, "run.create", `run:${run.id}`, { version: version.id, kind: body.kind });
+      c.header("location", `/api/v1/runs/${run.id}`);
+      return json(c, runDto(run), 202);
+    },
+  });
+
+  kit.define({
+    operationId: "getRun",
+    method: "get",
+    path: "/api/v1/runs/{runId}",
+    tags: ["runs"],
+    summary: "Get a run's status and progress",
+    params: z.object({ runId: Id }),
+    scope: scope.byRun,
+    responses: { 200: { description: "The run", schema: RunSchema } },
+    handler: async (c, { params }) => json(c, runDto((await scope.run(params.runId)).run)),
+  });
+
+  kit.define({
+    operationId: "getRunEvents",
+    method: "get",
+    path: "/api/v1/runs/{runId}/events",
+    tags: ["runs"],
+    summary: "Server-sent events: `status` first, then `progress`, and one final `status` when the run ends",
+    params: z.object({ runId: Id }),
+    scope: scope.byRun,
+    responses: {
+      200: { description: "An event stream", schema: z.string(), contentType: "text/event-stream" },
+    },
+    handler: async (c, { params }) => {
+      const { run } = await scope.run(params.runId);
+      return streamSSE(c, async (stream) => {
+        const send = (event: string, data: unknown) => stream.writeSSE({ event, data: JSON.stringify(data) });
+        const queue: JobEvent[] = [];
+        let wake: (() => void) | undefined;
+        const unsubscribe = deps.jobs.subscribe(run.id, (e) => {
+          queue.push(e);
+          wake?.();
+        });
+        stream.onAbort(unsubscribe);
+        try {
+          let current: RunRecord = (await deps.store.runs.get(run.id)) ?? run;
+          await send("status", runDto(current));
+          while (!FINISHED.has(current.status) && !stream.aborted) {
+            if (queue.length === 0) {
+              await new Promise<void>((resolve) => {
+                wake = resolve;
+                setTimeout(resolve, 15_000); // heartbeat: re-read the stored state at least every 15 s
+              });
+              wake = undefined;
+            }
+            for (const e of queue.splice(0)) {
+              if (e.type === "progress")
+                await send("progress", { fraction: e.fraction, message: e.message ?? null });
+            }
+            current = (await deps.store.runs.get(run.id)) ?? current;
+            if (FINISHED.has(current.status)) await send("status", runDto(current));
+          }
+        } finally {
+          unsubscribe();
+        }
+      });
+    },
+  });
+
+  kit.define({
+    operationId: "cancelRun",
+    method: "post",
+    path: "/api/v1/runs/{runId}/cancel",
+    tags: ["runs"],
+    summary: "Cancel a queued or running run (409 when it has already finished)",
+    params: z.object({ runId: Id }),
+    scope: scope.byRun,
+    responses: {
+      202: { description: "Cancellation requested", schema: RunSchema },
+      409: { description: "Finished" },
+    },
+    handler: async (c, { params }, auth) => {
+      const { run } = await scope.run(params.runId);
+      if (FINISHED.has(run.status)) throw conflict("run-finished", `the run has already ${run.status}`);
+      await deps.jobs.cancel(run.id);
+      await audit(deps, auth, "run.cancel", `run:${run.id}`);
+      return json(c, runDto((await deps.store.runs.get(run.id)) ?? run), 202);
+    },
+  });
+
+  const notReady = (run: RunRecord) =>
+    new HttpProblem(
+      409,
+      "run-not-succeeded",
+      `the run is ${run.status}; results exist once it has succeeded`,
+    );
+
+  kit.define({
+    operationId: "getRunSummary",
+    method: "get",
+    path: "/api/v1/runs/{runId}/summary",
+    tags: ["results"],
+    summary: "A succeeded run's KPI summary (confidential figures redacted, anonymised for researchers)",
+    params: z.object({ runId: Id }),
+    scope: scope.byRun,
+    responses: {
+      200: {
+        description: "Summary",
+        schema: z
+          .object({ runId: z.string(), summary: z.record(z.string(), z.unknown()) })
+          .openapi("RunSummary"),
+      },
+      409: { description: "Run has not succeeded" },
+    },
+    handler: async (c, { params }, auth) => {
+      const { run, version, scenario } = await scope.run(params.runId);
+      const result = run.status === "succeeded" ? await deps.store.results.get(run.id) : undefined;
+      if (!result) throw notReady(run);
+      const lens = await lensFor(deps, auth, scenario.districtId);
+      return json(c, { runId: run.id, summary: redactSummary(result.summary, version.model, lens) });
+    },
+  });
+
+  kit.define({
+    operationId: "getRunSeries",
+    method: "get",
+    path: "/api/v1/runs/{runId}/series",
+    tags: ["results"],
+    summary: "Hourly result series as JSON or CSV: one named series or all",
+    params: z.object({ runId: Id }),
+    query: z.object({
+      name: z.string().min(1).max(200).optional(),
+      format: z.enum(["json", "csv"]).default("json"),
+    }),
+    scope: scope.byRun,
+    responses: {
+      200: {
+        description:
+          "Series (JSON: { runId, series: { name: number[] } }; CSV: hour column then one per series)",
+        schema: z
+          .object({ runId: z.string(), series: z.record(z.string(), z.array(z.number())) })
+          .openapi("RunSeries"),
+      },
+      409: { description: "Run has not succeeded" },
+    },
+    handler: async (c, { params, query }) => {
+      const { run } = await scope.run(params.runId);
+      const result = run.status === "succeeded" ? await deps.store.results.get(run.id) : undefined;
+      if (!result) throw notReady(run);
+      const names = query.name === undefined ? Object.keys(result.series).sort() : [query.name];
+      if (query.name !== undefined && !(query.name in result.series)) {
+        throw new HttpProblem(
+          404,
+          "unknown-series",
+          `no series ${query.name}; have: ${Object.keys(result.series).join(", ")}`,
+        );
+      }
+      if (query.format === "csv") {
+        c.header("content-type", "text/csv; charset=utf-8");
+        c.header("content-disposition", `attachment; filename="run-${run.id}.csv"`);
+        return c.body(csvOf(names, result.series), 200);
+      }
+      const series: Record<string, number[]> = {};
+      for (const n of names) series[n] = Array.from(result.series[n] ?? []);
+      return json(c, { runId: run.id, series });
+    },
+  });
+}

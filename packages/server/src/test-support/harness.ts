@@ -1,0 +1,149 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { parseDistrictYaml } from "@kera/schema";
+import { createStore, MEMORY_DATA_DIR } from "@kera/store";
+import { pino } from "pino";
+import { createApp, type KeraApp } from "../app.js";
+import { testConfig, type ServerConfig } from "../config.js";
+import { createInlineJobs } from "../inline-jobs.js";
+import type { Role, ServerJobs, ServerStore, StoredRole } from "../ports.js";
+import { createDistrictWithBaseline } from "../seed.js";
+import { adaptStore } from "../store-adapter.js";
+import { createAccount } from "../users.js";
+import { API_TOKEN_PREFIX } from "../auth/authenticate.js";
+import { hashSecret, newSecret } from "../auth/secrets.js";
+
+export const MICRO_YAML_PATH = fileURLToPath(
+  new URL("../../../../examples/districts/micro/district.yaml", import.meta.url),
+);
+
+/** The micro example district (validated), as a plain object. */
+export function microModel(): Record<string, unknown> {
+  const parsed = parseDistrictYaml(readFileSync(MICRO_YAML_PATH, "utf8"), { fileName: MICRO_YAML_PATH });
+  if (!parsed.ok) throw new Error(`micro example invalid: ${JSON.stringify(parsed.issues)}`);
+  return JSON.parse(JSON.stringify(parsed.value)) as Record<string, unknown>;
+}
+
+export const PASSWORD = "correct horse battery staple";
+
+export interface Actor {
+  readonly role: Role;
+  readonly userId: string | null;
+  readonly email: string | null;
+  readonly token: string | null;
+  readonly organisation: string | null;
+}
+
+export interface Harness {
+  readonly app: KeraApp;
+  readonly store: ServerStore;
+  readonly jobs: ServerJobs;
+  readonly config: ServerConfig;
+  readonly districtId: string;
+  readonly baselineScenarioId: string;
+  readonly baselineVersionId: string;
+  /** One actor per role; `partner` owns stakeholder housing-a, `otherPartner` owns caruna. */
+  readonly actors: Readonly<Record<Role, Actor>> & { readonly otherPartner: Actor };
+  /** A fetch against the app with the actor's API token. */
+  call(
+    actor: Actor,
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<Response>;
+  close(): Promise<void>;
+}
+
+const ORGS: Record<StoredRole, string> = {
+  platform_admin: "platform",
+  district_admin: "city-of-espoo",
+  partner: "housing-org",
+  researcher: "vtt",
+  resident: "residents",
+};
+
+export async function createHarness(overrides: Partial<ServerConfig> = {}): Promise<Harness> {
+  const raw = await createStore({ kind: "pglite", dataDir: MEMORY_DATA_DIR });
+  const store = adaptStore(raw);
+  const logger = pino({ level: "silent" });
+  const jobs = createInlineJobs(store, logger);
+  const config = testConfig(overrides);
+  const app = createApp({ store, jobs, logger, config });
+
+  const created = await createDistrictWithBaseline(
+    { store },
+    {
+      slug: "micro",
+      name: "Micro district",
+      model: microModel(),
+      userId: null,
+      organisation: null,
+      stakeholderOrganisations: { "housing-a": "housing-org", caruna: "caruna-org" },
+    },
+  );
+  if (!created.ok || !created.scenario || !created.version) throw new Error("seeding failed");
+  const districtId = created.district.id;
+
+  const makeActor = async (role: StoredRole, organisation: string, email: string): Promise<Actor> => {
+    const account = await createAccount(store, {
+      email,
+      password: PASSWORD,
+      role,
+      organisation,
+      districtId: role === "platform_admin" ? null : districtId,
+    });
+    if (!account.ok) throw new Error(JSON.stringify(account.issues));
+    const token = newSecret(API_TOKEN_PREFIX);
+    await store.tokens.create({ userId: account.user.id, name: "test", tokenHash: hashSecret(token) });
+    return { role, userId: account.user.id, email, token, organisation };
+  };
+  const actors = {
+    platform_admin: await makeActor("platform_admin", ORGS.platform_admin, "admin@example.org"),
+    district_admin: await makeActor("district_admin", ORGS.district_admin, "city@example.org"),
+    partner: await makeActor("partner", ORGS.partner, "partner@example.org"),
+    researcher: await makeActor("researcher", ORGS.researcher, "researcher@example.org"),
+    resident: await makeActor("resident", ORGS.resident, "resident@example.org"),
+    anonymous: { role: "anonymous", userId: null, email: null, token: null, organisation: null } as Actor,
+    otherPartner: await makeActor("partner", "caruna-org", "caruna@example.org"),
+  };
+
+  const call: Harness["call"] = (actor, method, path, body, headers = {}) =>
+    Promise.resolve(
+      app.request(path, {
+        method,
+        headers: {
+          ...(actor.token ? { authorization: `Bearer ${actor.token}` } : {}),
+          ...(body === undefined ? {} : { "content-type": "application/json" }),
+          ...headers,
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      }),
+    );
+
+  return {
+    app,
+    store,
+    jobs,
+    config,
+    districtId,
+    baselineScenarioId: created.scenario.id,
+    baselineVersionId: created.version.id,
+    actors,
+    call,
+    async close() {
+      await jobs.close();
+      await store.close();
+    },
+  };
+}
+
+/** Waits until a run has finished (inline jobs finish within a few event-loop turns). */
+export async function waitForRun(h: Harness, runId: string): Promise<string> {
+  for (let i = 0; i < 200; i++) {
+    const run = await h.store.runs.get(runId);
+    if (run && !["queued", "running"].includes(run.status)) return run.status;
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  throw new Error(`run ${runId} did not finish`);
+}
