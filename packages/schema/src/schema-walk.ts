@@ -112,6 +112,7 @@ export function resolveSchema(root: z.ZodType, path: readonly PropertyKey[], inp
     metas = [...un.metas, ...metas];
     let s = un.schema;
     let def = defOf(s);
+    if (def.type === "union" && i === path.length) return { schema: s, metas };
     if (def.type === "union") {
       const picked = pickUnionOption(def, value, seg);
       if (picked === undefined) return { schema: i === path.length ? s : undefined, metas };

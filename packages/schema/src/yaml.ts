@@ -100,7 +100,9 @@ export function parseDistrictYaml(text: string, options: YamlParseOptions = {}):
 export function serializeDistrict(d: District): string {
   const doc = new Document(d);
   const visit = (node: unknown): void => {
-    if (isMap(node)) for (const p of node.items) visit(p.value);
+    if (isScalar(node) && typeof node.value === "string" && /^\d{4}-\d{2}-\d{2}/.test(node.value)) {
+      node.type = "QUOTE_DOUBLE"; // dates stay strings for YAML 1.1 readers too
+    } else if (isMap(node)) for (const p of node.items) visit(p.value);
     else if (isSeq(node)) {
       if (node.items.length > 0 && node.items.every((x) => isScalar(x) && typeof x.value === "number"))
         node.flow = true;
