@@ -1,1 +1,2 @@
-export {};
+export * from "./distributions.js";
+export * from "./ev-charging.js";
