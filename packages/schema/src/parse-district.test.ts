@@ -215,7 +215,7 @@ describe("parseDistrict", () => {
     delete d["emissionFactors"];
     const r = parseDistrict(d);
     expect(r.ok).toBe(true);
-    expect((r.ok ? r.warnings : []).map((i) => i.code).sort()).toEqual([
+    expect(((r.ok ? r.warnings : undefined) ?? []).map((i) => i.code).sort()).toEqual([
       "e-value-above-limit",
       "missing-emission-factor",
     ]);
