@@ -66,3 +66,16 @@ export function linkeTurbidityFromDni(
   const b = 0.664 + 0.163 / Math.exp(-altitudeM / 8000);
   return 1 + Math.log((b * dniExtra) / dni) / (0.09 * airmassAbsolute);
 }
+
+/**
+ * Monthly Linke turbidity default for Kera/Helsinki (January..December), DERIVED here, not measured:
+ * for each month, the 5th percentile of the turbidity implied by the hourly DNI of the FMI TRY2020
+ * Vantaa test reference year (hours with apparent zenith < 85 degrees and DNI > 0), via
+ * {@link linkeTurbidityFromDni} (Ineichen & Perez 2002 beam equation). The 5th percentile stands for the
+ * clearest hours. The derivation is repeated in packages/engine/src/pv/kera-yield.test.ts. The SoDa
+ * climatology of Remund et al. (2003), which pvlib ships, could not be read offline to cross-check it
+ * (see docs/physics/solar-and-pv.md).
+ */
+export const KERA_LINKE_TURBIDITY_MONTHLY: readonly number[] = [
+  2.25, 2.26, 2.21, 2.21, 2.54, 2.46, 2.52, 2.72, 2.56, 2.17, 2.14, 2.05,
+];

@@ -1,1 +1,4 @@
-export {};
+export * from "./cell-temperature.js";
+export * from "./pvwatts.js";
+export * from "./pv-hourly-production.js";
+export * from "./rooftop-potential.js";
