@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createInProcessJobQueue, defaultWorkerCount } from "./in-process-queue.js";
+import { createInProcessJobQueue } from "./in-process-queue.js";
+import { defaultWorkerCount } from "./worker-count.js";
 import {
   collect,
   describeJobQueueContract,

@@ -3,11 +3,12 @@
  * Job state lives in memory (the server records it in the store through `recordJobsInStore`).
  */
 import { randomUUID } from "node:crypto";
-import { availableParallelism, hostname } from "node:os";
+import { hostname } from "node:os";
 import { EventHub } from "./event-hub.js";
 import { jobInputHash } from "./input-hash.js";
 import { createMemoryResultCache, type ResultCache } from "./result-cache.js";
 import { ThreadRunner } from "./thread-runner.js";
+import { defaultWorkerCount } from "./worker-count.js";
 import {
   isTerminal,
   type EnqueueRequest,
@@ -32,13 +33,6 @@ export interface InProcessJobQueueOptions {
   onError?: (error: unknown) => void;
   /** Clock (default Date.now). */
   now?: () => number;
-}
-
-/** Worker count from KERA_WORKERS (an integer >= 1), else max(1, cores - 1). */
-export function defaultWorkerCount(env: Readonly<Record<string, string | undefined>> = process.env): number {
-  const fromEnv = Number.parseInt(env.KERA_WORKERS ?? "", 10);
-  if (Number.isInteger(fromEnv) && fromEnv >= 1) return fromEnv;
-  return Math.max(1, availableParallelism() - 1);
 }
 
 interface JobRecord {
