@@ -152,8 +152,11 @@ export function parseSeriesCsv(text: string, options: SeriesCsvOptions = {}): Re
   }
   if (issues.errorCount > 0) return { ok: false, issues: issues.finish() };
   const raw: RawColumn[] = wanted.map((index) => {
-    const name = names[index] ?? `column${index + 1}`;
-    const unit = o.units?.[name] ?? headerUnits[index] ?? commentUnit;
+    const full = header[index]?.text.trim() ?? "";
+    // A column addressed by its full header text (with a parenthesis that is not a unit) keeps that name.
+    const byFull = o.units?.[full] !== undefined || (o.columns?.includes(full) ?? false);
+    const name = byFull ? full : (names[index] ?? `column${index + 1}`);
+    const unit = o.units?.[name] ?? (byFull ? undefined : headerUnits[index]) ?? commentUnit;
     return { name, index, column: header[index]?.column ?? 1, unit, values: [] };
   });
 
