@@ -1,1 +1,2 @@
-export {};
+export * from "./waste-heat.js";
+export * from "./upgrade-waste-heat.js";
