@@ -60,15 +60,28 @@ export const NON_SCATTERING_FACTOR = 0.9;
 export const OBSTRUCTION_FACTOR = 0.8;
 /** Facade irradiance above which movable shading is closed, W/m2 (ISO 13790 §11.4.3 uses 300 W/m2). */
 export const SHADING_THRESHOLD_WM2 = 300;
+/**
+ * Design outdoor temperature for heating-capacity sizing, degC: −26 degC for Vantaa/Espoo (climate zone I),
+ * Finnish code D3/2012 / D5 (estimate: value as commonly quoted; not read from the stored sources).
+ */
+export const DESIGN_OUTDOOR_C = -26;
+/** Oversizing of the room heating capacity over the design heat loss (estimate, typical 1.2–1.3). */
+export const HEATING_OVERSIZE = 1.25;
+/** Room cooling capacity, W per m2 floor (estimate: chilled beams 40–60 W/m2). */
+export const COOLING_CAPACITY_W_PER_M2 = 50;
+
 /** Ground floor heat loss reduction factor relative to outdoor air (estimate; ground is warmer in winter). */
 export const GROUND_FACTOR = 0.5;
 
-/** Explicit hourly demand series (kWh per hour for the whole group) that replace the physics. */
+/**
+ * Explicit hourly demand series (kWh per hour for the whole group) that replace the physics: a series spec,
+ * or a plain array / Float64Array of one value per timeline hour. `undefined` keeps the model's value.
+ */
 export interface ExplicitDemand {
-  readonly spaceHeatingKwh?: SeriesInput;
-  readonly hotWaterKwh?: SeriesInput;
-  readonly electricityKwh?: SeriesInput;
-  readonly coolingKwh?: SeriesInput;
+  readonly spaceHeatingKwh?: SeriesInput | ArrayLike<number> | undefined;
+  readonly hotWaterKwh?: SeriesInput | ArrayLike<number> | undefined;
+  readonly electricityKwh?: SeriesInput | ArrayLike<number> | undefined;
+  readonly coolingKwh?: SeriesInput | ArrayLike<number> | undefined;
 }
 
 /** Input of `buildingDemand`. Areas and residents are for the whole group of identical buildings. */
@@ -452,6 +465,16 @@ export function buildingDemand(
     const persons = input.useType === "apartmentBlock" ? residents : area / profile.m2PerPerson;
     const eta = period.heatRecoveryEfficiency;
     const coolSet = profile.coolingSetpointC;
+    // Room heating capacity from the design heat loss (the supply-air coil is sized separately, unlimited).
+    const ventRoomDeltaK =
+      eta > 0
+        ? profile.heatingSetpointC - SUPPLY_AIR_SETPOINT_C
+        : profile.heatingSetpointC - DESIGN_OUTDOOR_C;
+    const heatingMaxW =
+      HEATING_OVERSIZE *
+      ((hTransmission + hInfiltration) * (profile.heatingSetpointC - DESIGN_OUTDOOR_C) +
+        hVentMax * ventRoomDeltaK);
+    const coolingMaxW = COOLING_CAPACITY_W_PER_M2 * area;
     const state = createRc5r1cState(profile.heatingSetpointC);
     const inp = {
       outdoorC: 0,
@@ -461,6 +484,8 @@ export function buildingDemand(
       solarW: 0,
       heatingSetpointC: 0,
       coolingSetpointC: Number.POSITIVE_INFINITY,
+      heatingMaxW,
+      coolingMaxW,
     } satisfies Rc5r1cHourInput as { -readonly [K in keyof Rc5r1cHourInput]: Rc5r1cHourInput[K] };
     let coilW = 0;
     let coilCoolW = 0;
@@ -626,8 +651,12 @@ export function buildingDemand(
   // --- Explicit series override everything for their carrier.
   const explicit = input.demand ?? {};
   const override = (key: keyof ExplicitDemand, target: Float64Array, source: keyof typeof sources): void => {
-    const spec = explicit[key];
-    if (spec === undefined) return;
+    const raw = explicit[key];
+    if (raw === undefined) return;
+    const spec: SeriesInput =
+      Array.isArray(raw) || ArrayBuffer.isView(raw)
+        ? { hourly: raw as ArrayLike<number> }
+        : (raw as SeriesInput);
     const r = expandSeries(spec, timeline, cal, { path: `demand.${key}`, nonNegative: true });
     if (!r.ok) throw new EngineError("invalid-building-input", r.issues.map((i) => i.message).join("; "));
     target.set(r.value);

@@ -77,6 +77,10 @@ export interface Rc5r1cHourInput {
   readonly heatingSetpointC: number;
   /** Cooling set-point, degC (+Infinity: no cooling). */
   readonly coolingSetpointC: number;
+  /** Maximum heating power, W (default unlimited; ISO 13790 §C.4.3 step 4). */
+  readonly heatingMaxW?: number;
+  /** Maximum cooling power (positive number), W (default unlimited). */
+  readonly coolingMaxW?: number;
 }
 
 /** Result of one hour (written into a reused object to avoid allocation). */
@@ -171,7 +175,12 @@ export function stepRc5r1c(
   }
   const phi10 = 10 * net.floorAreaM2;
   const air10 = solveTemperatures(net, inp, massPrevC, phi10, phiIa, phiSt, phiM, out);
-  const phi = (phi10 * (target - air0)) / (air10 - air0);
+  let phi = (phi10 * (target - air0)) / (air10 - air0);
+  // Limited capacity: deliver the maximum and let the air temperature float (step 4 of §C.4.3).
+  const hMax = inp.heatingMaxW ?? Number.POSITIVE_INFINITY;
+  const cMax = inp.coolingMaxW ?? Number.POSITIVE_INFINITY;
+  if (phi > hMax) phi = hMax;
+  else if (phi < -cMax) phi = -cMax;
   solveTemperatures(net, inp, massPrevC, phi, phiIa, phiSt, phiM, out);
   out.heatingCoolingW = phi;
   return out;

@@ -193,7 +193,7 @@ export const USE_TYPE_PROFILES: Readonly<Record<UseType, UseTypeProfile>> = {
   supermarket: {
     ...base,
     id: "supermarket",
-    lossFactor: 0.883,
+    lossFactor: 0.888,
     ceaArchetype: "FOODSTORE",
     schedule: CEA_FOODSTORE,
     holidayRule: "publicHolidays",
@@ -263,7 +263,7 @@ export const USE_TYPE_PROFILES: Readonly<Record<UseType, UseTypeProfile>> = {
   sportsHall: {
     ...base,
     id: "sportsHall",
-    lossFactor: 0.656,
+    lossFactor: 0.659,
     ceaArchetype: "RETAIL (CEA GYM schedules not shipped; open 7–19 Mon–Sat)",
     schedule: CEA_RETAIL,
     holidayRule: "publicHolidays",
@@ -286,7 +286,7 @@ export const USE_TYPE_PROFILES: Readonly<Record<UseType, UseTypeProfile>> = {
   reusedHall: {
     ...base,
     id: "reusedHall",
-    lossFactor: 1.36,
+    lossFactor: 1.363,
     ceaArchetype: "OFFICE (CEA INDUSTRIAL schedules not shipped; weekday day work)",
     schedule: CEA_OFFICE,
     holidayRule: "publicHolidays",
