@@ -21,7 +21,9 @@ export function toMps(model: LpModel, modelName = "KERA"): string {
     const lb = model.rowLower[i]!;
     return lb === -Infinity ? model.rowUpper[i]! : lb;
   };
-  out.push(`NAME ${modelName}`, "ROWS", " N obj");
+  // "FREE" after the name makes COIN-OR's reader (CLP, CBC) parse free format even when short names would fit
+  // the fixed-format columns; HiGHS ignores it.
+  out.push(`NAME ${modelName} FREE`, "ROWS", " N obj");
   for (let i = 0; i < model.numRows; i++) {
     const lb = model.rowLower[i]!;
     const ub = model.rowUpper[i]!;
