@@ -8,8 +8,8 @@ const DEG = Math.PI / 180;
 export type TranspositionModel = "isotropic" | "hay-davies" | "perez";
 
 /**
- * Default ground albedo, 0.20: the "grass" value of pvlib's SURFACE_ALBEDOS table (after Marion 2021,
- * NREL/TP-5K00-77890 review); PVsyst uses 0.20 as well. Snow raises it to about 0.65 in winter.
+ * Default ground albedo, 0.20: the "grass" value of pvlib's SURFACE_ALBEDOS table. Snow raises it to
+ * about 0.65 (the same table's "snow") in winter, which is not modelled by default.
  */
 export const DEFAULT_ALBEDO = 0.2;
 

@@ -22,8 +22,8 @@ import {
 const DEG = Math.PI / 180;
 
 /**
- * DC/AC sizing ratio default, 1.2: the default "DC to AC size ratio" of NREL's PVWatts calculator
- * (PVWatts v5 manual, Dobos 2014, discusses 1.1-1.3 as typical).
+ * DC/AC sizing ratio default, 1.2: the default "DC to AC size ratio" of NREL's PVWatts web calculator
+ * (to be re-checked against its current help page; the ratio sets the inverter AC rating and clipping).
  */
 export const DEFAULT_DC_AC_RATIO = 1.2;
 

@@ -3,7 +3,7 @@
  */
 
 /**
- * PVWatts v5 default loss categories, percent (Dobos 2014, Table 3). Combined multiplicatively they give
+ * PVWatts v5 default loss categories, percent (Dobos 2014). Combined multiplicatively they give
  * 14.08 % ({@link pvwattsLosses}).
  */
 export const PVWATTS_DEFAULT_LOSSES_PCT = {
@@ -23,7 +23,7 @@ export type PvwattsLossCategory = keyof typeof PVWATTS_DEFAULT_LOSSES_PCT;
 
 /**
  * Total DC system loss as a fraction (0..1): 1 - prod(1 - loss_i / 100) over the categories, PVWatts
- * defaults for any not given (Dobos 2014, eq. 9).
+ * defaults for any not given (Dobos 2014).
  */
 export function pvwattsLosses(lossesPct: Partial<Record<PvwattsLossCategory, number>> = {}): number {
   let keep = 1;
@@ -42,7 +42,7 @@ export const PVWATTS_DEFAULT_LOSS_FRACTION = pvwattsLosses();
  */
 export const DEFAULT_GAMMA_PDC = -0.0035;
 
-/** Nominal inverter efficiency (0.96) and its reference value (0.9637), Dobos (2014) eqs. 10-11. */
+/** Nominal inverter efficiency (0.96) and its reference value (0.9637), Dobos (2014). */
 export const PVWATTS_INVERTER_NOMINAL_EFFICIENCY = 0.96;
 export const PVWATTS_INVERTER_REFERENCE_EFFICIENCY = 0.9637;
 
@@ -72,7 +72,7 @@ export interface PvwattsDcResult {
   readonly dcKw: number;
 }
 
-/** PVWatts DC power: P = Pdc0 (E / 1000) (1 + gamma (Tc - Tref)), never negative (Dobos 2014, eq. 12). */
+/** PVWatts DC power: P = Pdc0 (E / 1000) (1 + gamma (Tc - Tref)), never negative (Dobos 2014). */
 export function pvwattsDc(input: PvwattsDcInput): PvwattsDcResult {
   const gamma = input.gammaPdc ?? DEFAULT_GAMMA_PDC;
   const tRef = input.temperatureRefC ?? 25;
@@ -107,7 +107,7 @@ export interface PvwattsAcResult {
 }
 
 /**
- * PVWatts inverter (Dobos 2014, eqs. 10-11): zeta = Pdc / Pdc0 with Pdc0 = Pac0 / eta_nom;
+ * PVWatts inverter (Dobos 2014): zeta = Pdc / Pdc0 with Pdc0 = Pac0 / eta_nom;
  * eta = eta_nom / eta_ref (-0.0162 zeta - 0.0059 / zeta + 0.9858); Pac = min(eta Pdc, Pac0), >= 0.
  */
 export function pvwattsAc(input: PvwattsAcInput): PvwattsAcResult {

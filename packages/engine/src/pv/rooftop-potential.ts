@@ -76,7 +76,7 @@ export interface RooftopPvPotential {
  * Ground coverage ratio (module slant length / row pitch) of south-facing rows of tilt beta that do not
  * shade each other while the sun is above elevation h in the rows' normal plane:
  * GCR = 1 / (cos beta + sin beta / tan h) (plain shadow geometry, e.g. Duffie & Beckman, "Solar Engineering
- * of Thermal Processes", 4th ed. 2013, section 1.9). Default design sun: solar noon at the equinoxes,
+ * of Thermal Processes", 4th ed. 2013, chapter 1 on shading). Default design sun: solar noon at the equinoxes,
  * h = 90 - |latitude| (an estimate of common practice; at Kera h = 29.8 degrees, GCR 0.58 at 30 degrees).
  */
 export function rowGroundCoverageRatio(tiltDeg: number, designElevationDeg: number): number {
