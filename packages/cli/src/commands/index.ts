@@ -1,0 +1,10 @@
+import type { Command } from "../command.js";
+import { infoCommand } from "./info.js";
+import { initCommand } from "./init.js";
+import { validateCommand } from "./validate.js";
+
+/**
+ * Every `kera` command, in the order `kera --help` lists them. To add one: write
+ * `commands/<verb>.ts` exporting a `Command`, and add it here (one import, one entry).
+ */
+export const COMMANDS: readonly Command[] = [validateCommand, infoCommand, initCommand];
