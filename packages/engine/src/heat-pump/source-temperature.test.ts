@@ -5,17 +5,17 @@ import {
   fitAnnualHarmonic,
   groundTemperatureKusuda,
   heatPumpSourceTemperature,
-  HOURS_PER_YEAR,
+  ANNUAL_PERIOD_HOURS,
   SOURCE_HEAT_EXCHANGER_DELTA_K,
 } from "./source-temperature.js";
 
 function syntheticYear(mean: number, amplitude: number, peakHour: number): Float64Array {
-  const out = new Float64Array(HOURS_PER_YEAR);
+  const out = new Float64Array(ANNUAL_PERIOD_HOURS);
   for (let t = 0; t < out.length; t++) {
     // annual wave plus a daily wave (which the annual fit must ignore)
     out[t] =
       mean +
-      amplitude * Math.cos((2 * Math.PI * (t - peakHour)) / HOURS_PER_YEAR) +
+      amplitude * Math.cos((2 * Math.PI * (t - peakHour)) / ANNUAL_PERIOD_HOURS) +
       3 * Math.sin((2 * Math.PI * t) / 24);
   }
   return out;
@@ -33,22 +33,22 @@ describe("fitAnnualHarmonic", () => {
 describe("groundTemperatureKusuda", () => {
   const airHarmonic = { meanC: 5, amplitudeK: 10, peakHour: 5000 };
   it("equals the surface wave (plus offset) at zero depth", () => {
-    const g = groundTemperatureKusuda({ hours: HOURS_PER_YEAR, airHarmonic, depthM: 0, offsetK: 0 });
+    const g = groundTemperatureKusuda({ hours: ANNUAL_PERIOD_HOURS, airHarmonic, depthM: 0, offsetK: 0 });
     expect(g[5000]).toBeCloseTo(15, 10);
   });
 
   it("damps by exp(−z/d) and delays by z/d with d = √(αP/π) (Kusuda & Achenbach 1965)", () => {
     const alpha = 0.5e-6;
-    const d = Math.sqrt((alpha * 3600 * HOURS_PER_YEAR) / Math.PI); // ≈ 2.24 m
+    const d = Math.sqrt((alpha * 3600 * ANNUAL_PERIOD_HOURS) / Math.PI); // ≈ 2.24 m
     expect(d).toBeCloseTo(2.24, 2);
     const g = groundTemperatureKusuda({
-      hours: HOURS_PER_YEAR,
+      hours: ANNUAL_PERIOD_HOURS,
       airHarmonic,
       depthM: d,
       soilDiffusivityM2PerS: alpha,
       offsetK: 0,
     });
-    const lagHours = HOURS_PER_YEAR / (2 * Math.PI); // one radian
+    const lagHours = ANNUAL_PERIOD_HOURS / (2 * Math.PI); // one radian
     const peak = Math.round(5000 + lagHours);
     expect(g[peak]).toBeCloseTo(5 + 10 * Math.exp(-1), 3);
     expect(Math.max(...g)).toBeCloseTo(5 + 10 * Math.exp(-1), 3);

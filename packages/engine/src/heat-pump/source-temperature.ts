@@ -3,7 +3,7 @@ import { assertNever } from "../errors.js";
 import type { HeatPumpSource } from "./cop.js";
 
 /** Hours in the annual period used for the ground-temperature wave. */
-export const HOURS_PER_YEAR = 8760;
+export const ANNUAL_PERIOD_HOURS = 8760;
 
 /**
  * Temperature difference between the ground/groundwater and the heat pump's brine or water, K. when2heat uses
@@ -52,7 +52,7 @@ export interface AnnualHarmonic {
 
 /** Least-squares fit of mean + annual cosine to an hourly series (index = hours since the series start). */
 export function fitAnnualHarmonic(tempC: Float64Array): AnnualHarmonic {
-  const w = (2 * Math.PI) / HOURS_PER_YEAR;
+  const w = (2 * Math.PI) / ANNUAL_PERIOD_HOURS;
   // Normal equations for the basis [1, cos wt, sin wt].
   let s1 = 0;
   let sc = 0;
@@ -87,7 +87,7 @@ export function fitAnnualHarmonic(tempC: Float64Array): AnnualHarmonic {
   );
   const amplitudeK = Math.hypot(a, b);
   let peakHour = Math.atan2(b, a) / w;
-  if (peakHour < 0) peakHour += HOURS_PER_YEAR;
+  if (peakHour < 0) peakHour += ANNUAL_PERIOD_HOURS;
   return { meanC: m, amplitudeK, peakHour };
 }
 
@@ -119,11 +119,11 @@ export interface GroundTemperatureInput {
 export function groundTemperatureKusuda(input: GroundTemperatureInput): Float64Array {
   const depthM = input.depthM ?? DEFAULT_GROUND_DEPTH_M;
   const alphaM2PerH = (input.soilDiffusivityM2PerS ?? DEFAULT_SOIL_DIFFUSIVITY_M2_PER_S) * 3600;
-  const dampingDepthM = Math.sqrt((alphaM2PerH * HOURS_PER_YEAR) / Math.PI);
+  const dampingDepthM = Math.sqrt((alphaM2PerH * ANNUAL_PERIOD_HOURS) / Math.PI);
   const ratio = depthM / dampingDepthM;
   const amplitudeK = input.airHarmonic.amplitudeK * Math.exp(-ratio);
   const mean = input.airHarmonic.meanC + (input.offsetK ?? DEFAULT_GROUND_OFFSET_K);
-  const w = (2 * Math.PI) / HOURS_PER_YEAR;
+  const w = (2 * Math.PI) / ANNUAL_PERIOD_HOURS;
   const out = new Float64Array(input.hours);
   for (let t = 0; t < out.length; t++) {
     out[t] = mean + amplitudeK * Math.cos(w * (t - input.airHarmonic.peakHour) - ratio);
@@ -182,12 +182,12 @@ export function heatPumpSourceTemperature(input: HeatPumpSourceTemperatureInput)
     case "ground": {
       let harmonic = input.ground?.airHarmonic;
       if (harmonic === undefined) {
-        if (hours < HOURS_PER_YEAR) {
+        if (hours < ANNUAL_PERIOD_HOURS) {
           issues.push({
             code: "series-too-short",
             severity: "error",
             path: "airTempC",
-            message: `ground temperature needs a full year of air temperature (${HOURS_PER_YEAR} h) or ground.airHarmonic; got ${hours} h`,
+            message: `ground temperature needs a full year of air temperature (${ANNUAL_PERIOD_HOURS} h) or ground.airHarmonic; got ${hours} h`,
           });
         }
         harmonic = fitAnnualHarmonic(input.airTempC);

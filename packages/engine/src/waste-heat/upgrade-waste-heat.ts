@@ -1,11 +1,7 @@
 import type { Issue, Result } from "@kera/schema";
 import { heatPumpHourly, type CopModel } from "../heat-pump/cop.js";
-import {
-  checkSeries,
-  heatPumpOperation,
-  type HeatPumpOperation,
-  type ScalarOrSeries,
-} from "../heat-pump/operation.js";
+import { checkSeries, type ScalarOrSeries } from "../heat-pump/check-series.js";
+import { heatPumpOperation, type HeatPumpOperation } from "../heat-pump/operation.js";
 import { heatPumpSourceTemperature } from "../heat-pump/source-temperature.js";
 import type { WasteHeatAvailability } from "./waste-heat.js";
 

@@ -1,6 +1,6 @@
 import type { Issue, Result } from "@kera/schema";
 import { assertNever } from "../errors.js";
-import { checkSeries, type ScalarOrSeries } from "../heat-pump/operation.js";
+import { checkSeries, type ScalarOrSeries } from "../heat-pump/check-series.js";
 import { DEFAULT_SEWAGE_TEMP_C } from "../heat-pump/source-temperature.js";
 import type { Timeline } from "../time/timeline.js";
 
