@@ -1,3 +1,4 @@
+import { solarPositionSeries } from "../solar/index.js";
 import { civilFromDays, daysFromCivil } from "../time/civil-date.js";
 import type { Weather } from "../weather/weather.js";
 
@@ -24,7 +25,8 @@ export const FACADE_ALBEDO = 0.2;
  * the simple Spencer (1971) Fourier series for declination and equation of time with the hour angle from UTC
  * and longitude (J. W. Spencer, "Fourier series representation of the position of the sun", Search 2(5), 1971;
  * equations as given in Duffie & Beckman, Solar Engineering of Thermal Processes, 4th ed., §1.4–1.6).
- * Accuracy about 0.5 degrees, ample for building solar gains (the NREL SPA in ../solar/ is the exact one).
+ * Accuracy about 0.5 degrees. Not used by `facadeIrradiance` any more (it uses the NREL SPA series from
+ * ../solar/); kept as a light cross-check and for callers without the SPA tables.
  */
 export function simpleSunPosition(
   utcMs: number,
@@ -69,7 +71,8 @@ export function simpleSunPosition(
 const cache = new WeakMap<Weather, Map<string, FacadeIrradiance>>();
 
 /**
- * Irradiance on vertical N/E/S/W facades for each weather hour (sun at the hour's midpoint), isotropic sky:
+ * Irradiance on vertical N/E/S/W facades for each weather hour (sun at the hour's midpoint from the NREL SPA
+ * series `solarPositionSeries` in ../solar/), isotropic sky:
  * `G = DNI·max(0, cos θi) + DHI·(1 + cos 90°)/2 + GHI·ρg·(1 − cos 90°)/2` (Liu & Jordan 1960; Duffie &
  * Beckman eq. 2.15.1), with `cos θi = sin θz · cos(γs − γ)` for a vertical surface of azimuth γ.
  * Cached per weather object and site, so many building groups share one computation.
@@ -84,7 +87,11 @@ export function facadeIrradiance(weather: Weather, site: BuildingSite): FacadeIr
   const east = new Float64Array(n);
   const south = new Float64Array(n);
   const west = new Float64Array(n);
-  const t0 = weather.timeline.startUtcMs + 1_800_000;
+  const sun = solarPositionSeries({
+    startUtcMs: weather.timeline.startUtcMs + 1_800_000,
+    count: n,
+    site: { latitude: site.latitude, longitude: site.longitude },
+  });
   for (let i = 0; i < n; i++) {
     const ghi = Math.max(0, weather.ghiWm2[i] ?? 0);
     const dhi = Math.max(0, weather.dhiWm2[i] ?? 0);
@@ -94,17 +101,16 @@ export function facadeIrradiance(weather: Weather, site: BuildingSite): FacadeIr
     let bE = 0;
     let bS = 0;
     let bW = 0;
-    if (dni > 0) {
-      const sp = simpleSunPosition(t0 + i * 3_600_000, site.latitude, site.longitude);
-      if (sp.cosZenith > 0) {
-        const sinZ = Math.sqrt(1 - sp.cosZenith * sp.cosZenith);
-        const c = Math.cos(sp.azimuthRad);
-        const s = Math.sin(sp.azimuthRad);
-        bN = dni * Math.max(0, sinZ * c);
-        bS = dni * Math.max(0, -sinZ * c);
-        bE = dni * Math.max(0, sinZ * s);
-        bW = dni * Math.max(0, -sinZ * s);
-      }
+    const zen = (sun.apparentZenithDeg[i] ?? 90) * DEG;
+    if (dni > 0 && zen < Math.PI / 2) {
+      const sinZ = Math.sin(zen);
+      const az = (sun.azimuthDeg[i] ?? 0) * DEG;
+      const c = Math.cos(az);
+      const s = Math.sin(az);
+      bN = dni * Math.max(0, sinZ * c);
+      bS = dni * Math.max(0, -sinZ * c);
+      bE = dni * Math.max(0, sinZ * s);
+      bW = dni * Math.max(0, -sinZ * s);
     }
     north[i] = bN + diffuse;
     east[i] = bE + diffuse;
