@@ -6,6 +6,7 @@
  * Cooling is reported but not asserted to 10 %: see the docs (the physics gives less than the KERA estimate).
  */
 import { existsSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { createTimeline } from "../time/timeline.js";
 import type { Weather } from "../weather/weather.js";
@@ -13,6 +14,16 @@ import { buildingDemand } from "./building-demand.js";
 import { USE_TYPE_PROFILES, USE_TYPES } from "./use-types.js";
 
 const TRY_PATH = "/work/shared/data/weather_vantaa_try2020_fmi/Vantaa-TRY2020.csv";
+const DOCS_PATH = fileURLToPath(new URL("../../../../docs/physics/buildings.md", import.meta.url));
+const QUANTITY: Record<
+  string,
+  "spaceHeatingKwhPerM2" | "hotWaterKwhPerM2" | "electricityKwhPerM2" | "coolingKwhPerM2"
+> = {
+  "space heating": "spaceHeatingKwhPerM2",
+  "hot water": "hotWaterKwhPerM2",
+  electricity: "electricityKwhPerM2",
+  cooling: "coolingKwhPerM2",
+};
 
 /**
  * TRY2020 CSV (semicolon, `#` comments; STEP;YEAR;MON;DAY;HOUR;TEMP;RH;WS;WDIR;GHI;DHI;DNI) onto a 2025 timeline
@@ -58,16 +69,45 @@ describe.skipIf(!existsSync(TRY_PATH))("Kera calibration with TRY2020 Vantaa (KE
     expect(ghi).toBeGreaterThan(965);
     expect(ghi).toBeLessThan(985);
   });
-  for (const useType of USE_TYPES) {
-    it(`${useType}: annual space heat, hot water and electricity within 10 % of the cited values`, () => {
-      const r = buildingDemand({
+  const results = new Map(
+    USE_TYPES.map((useType) => [
+      useType,
+      buildingDemand({
         useType,
         heatedFloorAreaM2: 10_000,
         yearCompleted: 2025,
         weather,
         timeline: weather.timeline,
         site: { latitude: 60.22, longitude: 24.66 },
-      });
+      }),
+    ]),
+  );
+  it.skipIf(!existsSync(DOCS_PATH))(
+    "the calibration table in docs/physics/buildings.md matches the model",
+    () => {
+      const rows = readFileSync(DOCS_PATH, "utf8")
+        .split("\n")
+        .map((l) => l.split("|").map((c) => c.trim()))
+        .filter((c) => c.length === 8 && USE_TYPES.includes(c[1] as never) && (c[2] ?? "") in QUANTITY);
+      expect(rows.length).toBeGreaterThanOrEqual(27);
+      for (const c of rows) {
+        const useType = c[1] as (typeof USE_TYPES)[number];
+        const key = QUANTITY[c[2] ?? ""] ?? "spaceHeatingKwhPerM2";
+        const cited = Number(c[3]);
+        const ours = Number(c[5]);
+        const got = results.get(useType)?.annualSummary.perM2PerYear[key] ?? Number.NaN;
+        expect(cited, `${useType} ${c[2]} cited`).toBe(USE_TYPE_PROFILES[useType].reference[key]);
+        expect(
+          Math.abs(ours - got),
+          `${useType} ${c[2]}: docs ${ours}, model ${got.toFixed(2)}`,
+        ).toBeLessThan(0.06);
+      }
+    },
+  );
+  for (const useType of USE_TYPES) {
+    it(`${useType}: annual space heat, hot water and electricity within 10 % of the cited values`, () => {
+      const r = results.get(useType);
+      if (!r) throw new Error(useType);
       const ref = USE_TYPE_PROFILES[useType].reference;
       const got = r.annualSummary.perM2PerYear;
       const within = (value: number, cited: number): void => {
