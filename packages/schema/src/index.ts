@@ -22,3 +22,4 @@ export * from "./json-schema.js";
 export * from "./summary.js";
 export * from "./format-issue.js";
 export { didYouMean, editDistance } from "./did-you-mean.js";
+export * from "./issue-codes.js";

@@ -33,7 +33,7 @@ export interface ParameterInfo {
   maximum?: number;
   enum?: unknown[];
   source?: string;
-  /** Top-level section (`site`, `assets`, ...). */
+  /** Top-level section (`site`, `assets`, ...; `general` for top-level scalars). */
   section: string;
 }
 
@@ -74,7 +74,8 @@ function flatten(
     const req = new Set((s["required"] as string[] | undefined) ?? []);
     for (const [k, v] of Object.entries(props)) {
       const p = path === "" ? k : `${path}.${k}`;
-      flatten(v, p, req.has(k), path === "" ? k : section, out);
+      const top = ["object", "array", "union"].includes(typeOf(v)) ? k : "general";
+      flatten(v, p, req.has(k), path === "" ? top : section, out);
     }
   }
   const items = s["items"] as JsonSchema | undefined;

@@ -228,3 +228,25 @@ describe("parseDistrict", () => {
     }
   });
 });
+
+describe("issue codes", () => {
+  it("every code the validator emits is documented in ISSUE_CODES", async () => {
+    const { ISSUE_CODES } = await import("./issue-codes.js");
+    const { readdirSync, readFileSync: read } = await import("node:fs");
+    const dir = fileURLToPath(new URL(".", import.meta.url));
+    const sources = readdirSync(dir, { recursive: true, encoding: "utf8" })
+      .filter(
+        (f) =>
+          f.endsWith(".ts") &&
+          !f.endsWith(".test.ts") &&
+          !f.includes("test-support") &&
+          f !== "issue-codes.ts",
+      )
+      .map((f) => read(`${dir}${f}`, "utf8"))
+      .join("\n");
+    // Every kebab-case string literal in the validator's sources is an issue code.
+    const used = new Set([...sources.matchAll(/"([a-z]+(?:-[a-z]+)+)"/g)].map((m) => m[1] as string));
+    expect(used.size).toBeGreaterThan(25);
+    expect([...used].filter((c) => !(c in ISSUE_CODES))).toEqual([]);
+  });
+});

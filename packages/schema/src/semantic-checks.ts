@@ -430,7 +430,7 @@ const seriesLengths: SemanticCheck = {
 };
 
 const buildings: SemanticCheck = {
-  name: "building-plausibility",
+  name: "buildings",
   description:
     "Heated use types have heated floor area > 0; E-values of buildings completed from 2018 respect the decree 1010/2017 limit (warning).",
   run(ctx) {
