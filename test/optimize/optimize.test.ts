@@ -257,3 +257,106 @@ describe("optimize versus simulate", () => {
     );
   });
 });
+
+describe("plan targets agree with the indicators", () => {
+  const arbPlan = fc
+    .record({
+      hours: fc.integer({ min: 2, max: 12 }),
+      boundary: fc.constantFrom("onSite" as const, "functional" as const, "virtual" as const),
+      weighting: fc.constantFrom("delivered" as const, "primaryEnergy" as const, "co2" as const),
+      target: fc.double({ min: 0.2, max: 1.5, noNaN: true }),
+      seed: fc.integer({ min: 1, max: 1000 }),
+    })
+    .map(({ hours, boundary, weighting, target, seed }) => {
+      const rnd = (k: number): number => (Math.sin(seed * 97 + k * 13) + 1) / 2;
+      const arr = (scale: number, k: number): number[] =>
+        Array.from({ length: hours }, (_, t) => scale * rnd(k * 100 + t));
+      const ext = (max: number) => ({
+        capacityMin: 0,
+        capacityMax: max,
+        investEurPerUnit: 50,
+        fixedEurPerUnitYear: 1,
+        lifetimeYears: 20,
+      });
+      return network(hours, {
+        loads: [load("el", "electricity", arr(20, 1)), load("heat", "heat", arr(30, 2))],
+        sources: [
+          pv("pv-roof", arr(1, 3), {
+            availabilityPerUnit: Float64Array.from(arr(0.8, 3)),
+            extendable: ext(500),
+          }),
+          pv("pv-depot", arr(1, 4), {
+            location: "functional",
+            availabilityPerUnit: Float64Array.from(arr(0.8, 4)),
+            extendable: ext(500),
+          }),
+        ],
+        wasteHeat: [
+          {
+            id: "wh",
+            owner: "owner:a",
+            location: "functional",
+            availableKwh: Float64Array.from(arr(15, 5)),
+            temperatureC: constant(hours, 25),
+            costs: { investEur: 0, fixedEurPerYear: 0, variableEurPerKwh: 0.01, lifetimeYears: 1 },
+          },
+        ],
+        converters: [
+          heatPump(
+            "hp",
+            arr(2, 6).map((v) => 2 + v),
+            { sourceId: "wh", capacityKw: 20, priority: 0 },
+          ),
+        ],
+        offsite: [
+          {
+            id: "wind",
+            owner: "owner:a",
+            carrier: "electricity",
+            contractedKwh: new Float64Array(hours),
+            availabilityPerUnit: Float64Array.from(arr(0.6, 7)),
+            capacityKw: 0,
+            priceEurPerKwh: 0.05,
+            costs: { investEur: 0, fixedEurPerYear: 0, variableEurPerKwh: 0, lifetimeYears: 1 },
+            extendable: {
+              capacityMin: 0,
+              capacityMax: 1000,
+              investEurPerUnit: 0,
+              fixedEurPerUnitYear: 0,
+              lifetimeYears: 10,
+            },
+          },
+        ],
+        grids: [
+          grid("grid", "electricity", hours, { importPrice: 0.2, exportPrice: 0.02 }),
+          grid("dh", "heat", hours, { importPrice: 0.07 }),
+        ],
+        ped: { boundary, weighting },
+        targets: { energyPositivityRatioMin: target },
+      });
+    });
+
+  it("an optimal plan reaches its energy-positivity target by the indicators' own definition", async () => {
+    await fc.assert(
+      fc.asyncProperty(arbPlan, async (net) => {
+        const r = await optimize(net, solver, { mode: "plan" });
+        if (r.status !== "optimal") {
+          expect(r.status).toBe("infeasible");
+          expect(r.explanation.length).toBeGreaterThan(0);
+          return;
+        }
+        const k = computeKpis(r.network as Network, r.result as ReturnType<typeof simulate>, {
+          reference: false,
+        });
+        const x = net.targets.energyPositivityRatioMin as number;
+        expect(k.energyPositivity.producedKWh - x * k.energyPositivity.consumedKWh).toBeGreaterThanOrEqual(
+          -1e-6 * Math.max(1, k.energyPositivity.consumedKWh),
+        );
+        expect(Math.abs(k.costs.totalEur - (r.objectiveEur as number))).toBeLessThan(
+          1e-6 * Math.max(1, Math.abs(k.costs.totalEur)),
+        );
+      }),
+      { seed: 99, numRuns: 30 },
+    );
+  });
+});

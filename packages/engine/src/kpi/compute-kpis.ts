@@ -176,6 +176,9 @@ interface HourlyTotals {
   readonly genAll: Float64Array;
   readonly genByLocation: Record<"onSite" | "functional" | "virtual", Float64Array>;
   readonly offsite: Float64Array;
+  /** Waste heat drawn by heat pumps, all sources and by location. */
+  readonly wasteAll: Float64Array;
+  readonly wasteByLocation: Record<"onSite" | "functional" | "virtual", Float64Array>;
 }
 
 function hourlyTotals(network: Network, result: SimulationResult): HourlyTotals {
@@ -204,13 +207,24 @@ function hourlyTotals(network: Network, result: SimulationResult): HourlyTotals 
   const offsite = mk();
   for (const c of network.offsite)
     for (let t = 0; t < n; t++) offsite[t] = (offsite[t] ?? 0) + (c.contractedKwh[t] ?? 0);
-  return { importBy, exportEl, genAll, genByLocation, offsite };
+  const wasteAll = mk();
+  const wasteByLocation = { onSite: mk(), functional: mk(), virtual: mk() };
+  for (const w of network.wasteHeat) {
+    const flow = result.series[`${w.id}:flowOut`];
+    for (let t = 0; t < n; t++) {
+      const v = flow?.[t] ?? 0;
+      wasteAll[t] = (wasteAll[t] ?? 0) + v;
+      wasteByLocation[w.location][t] = (wasteByLocation[w.location][t] ?? 0) + v;
+    }
+  }
+  return { importBy, exportEl, genAll, genByLocation, offsite, wasteAll, wasteByLocation };
 }
 
 /**
  * Energy positivity in the EN ISO 52000-1 style used by PED frameworks (docs/concepts/indicators.md):
- *   consumed = sum_t sum_c w_c(t) (import_c(t) + self-used local generation_c(t))
- *   produced = sum_t w_el(t) (generation inside the boundary (t) [+ off-site contracts (t) if virtual])
+ *   consumed = sum_t [ sum_c w_c(t) import_c(t) + w_el(t) self-used generation(t) + w_heat(t) waste heat(t) ]
+ *   produced = sum_t [ w_el(t) (generation inside the boundary [+ off-site contracts if virtual])
+ *                      + w_heat(t) waste heat recovered inside the boundary ]
  * so that produced >= consumed exactly when weighted exports cover weighted imports (E_P <= 0, k_exp = 1).
  */
 function positivityPerHour(
@@ -228,7 +242,13 @@ function positivityPerHour(
   let generated = h.genByLocation.onSite[t] ?? 0;
   if (boundary !== "onSite") generated += h.genByLocation.functional[t] ?? 0;
   if (boundary === "virtual") generated += (h.genByLocation.virtual[t] ?? 0) + (h.offsite[t] ?? 0);
-  return { produced: wEl * generated, consumed };
+  // Recovered waste heat: used in the district (consumed) and, inside the boundary, produced there.
+  const wHeat = weightOf(network, weighting, "heat", t);
+  consumed += wHeat * (h.wasteAll[t] ?? 0);
+  let recovered = h.wasteByLocation.onSite[t] ?? 0;
+  if (boundary !== "onSite") recovered += h.wasteByLocation.functional[t] ?? 0;
+  if (boundary === "virtual") recovered += h.wasteByLocation.virtual[t] ?? 0;
+  return { produced: wEl * generated + wHeat * recovered, consumed };
 }
 
 function positivity(

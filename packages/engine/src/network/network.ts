@@ -105,8 +105,13 @@ export interface NetworkSource extends Element {
   readonly extendable?: Extendable;
 }
 
-/** Heat given off by a process (refrigeration, data centre, sewage), usable as a heat pump source. */
+/**
+ * Heat given off by a process (refrigeration, data centre, sewage), usable as a heat pump source. The heat
+ * drawn counts as local heat production in the PED balance when its location is inside the boundary
+ * (`onSite`: a source in the district, e.g. its supermarket; `functional`: outside but serving it).
+ */
 export interface NetworkWasteHeat extends Element {
+  readonly location: Location;
   readonly availableKwh: Float64Array;
   /** Temperature of the waste heat stream, degC (informative; the COP series already reflects it). */
   readonly temperatureC: Float64Array;
@@ -184,11 +189,17 @@ export interface NetworkGrid extends Element {
 /** A contracted share of a renewable plant outside the district (counts only in the virtual boundary). */
 export interface NetworkOffsiteContract extends Element {
   readonly carrier: "electricity";
-  /** Energy attributed to the district each hour, kWh. */
+  /** Energy attributed to the district each hour, kWh (capacity x availabilityPerUnit). */
   readonly contractedKwh: Float64Array;
+  /** Output per kW of contracted capacity, kWh per hour (0..1). */
+  readonly availabilityPerUnit: Float64Array;
+  /** Contracted capacity, kW. */
+  readonly capacityKw: number;
   /** Contract price, EUR/kWh (paid on top of normal imports; the energy is settled virtually). */
   readonly priceEurPerKwh: number;
   readonly costs: AssetCosts;
+  /** The optimiser may size the contracted share. */
+  readonly extendable?: Extendable;
 }
 
 /** Weighting factors per carrier for the PED balance and the carbon balance. */

@@ -286,8 +286,18 @@ export function formulate(network: Network, options: FormulationOptions): Formul
     }
   }
 
-  // --- Off-site contracts: a constant cost.
+  // --- Off-site contracts: a constant cost, or a sized capacity paying the contract price per kWh.
+  const offsiteCapacity = new Map<string, number>();
   for (const o of network.offsite) {
+    const ext = isExtendable(mode, o.extendable) ? o.extendable : undefined;
+    if (ext) {
+      let perUnitEnergy = 0;
+      for (let t = 0; t < n; t++) perUnitEnergy += (hw[t] ?? 1) * (o.availabilityPerUnit[t] ?? 0);
+      const cap = capacityColumn(o.id, ext);
+      lp.addObjectiveTerm(cap, o.priceEurPerKwh * perUnitEnergy);
+      offsiteCapacity.set(o.id, cap);
+      continue;
+    }
     let energy = 0;
     for (let t = 0; t < n; t++) energy += (hw[t] ?? 1) * (o.contractedKwh[t] ?? 0);
     constantEur +=
@@ -365,9 +375,38 @@ export function formulate(network: Network, options: FormulationOptions): Formul
           terms.push([s.start + t, h * wEl * ((inside ? 1 : 0) - x)]);
         }
         for (const e of exportCols) terms.push([e + t, h * wEl * x]);
+        // Recovered waste heat = sum over its heat pumps of (1 - 1/COP) flowOut: consumed, and produced
+        // when the source is inside the boundary.
+        const wHeat = weight("heat", t);
+        for (const c of network.converters) {
+          const w = c.sourceId !== undefined ? network.wasteHeat.find((x) => x.id === c.sourceId) : undefined;
+          const cop = c.efficiency[t] ?? 0;
+          if (!w || c.kind !== "heatPump" || cop <= 0) continue;
+          const inside =
+            w.location === "onSite" ||
+            (w.location === "functional" && boundary !== "onSite") ||
+            (w.location === "virtual" && boundary === "virtual");
+          terms.push([
+            (converterCols.get(c.id) as number) + t,
+            h * wHeat * (1 - 1 / cop) * ((inside ? 1 : 0) - x),
+          ]);
+        }
         for (const i of importCols) terms.push([i.start + t, -h * x * weight(i.carrier, t)]);
-        if (boundary === "virtual")
-          for (const o of network.offsite) offsite += h * wEl * (o.contractedKwh[t] ?? 0);
+        if (boundary === "virtual") {
+          for (const o of network.offsite) {
+            if (!offsiteCapacity.has(o.id)) offsite += h * wEl * (o.contractedKwh[t] ?? 0);
+          }
+        }
+      }
+      if (boundary === "virtual") {
+        for (const o of network.offsite) {
+          const cap = offsiteCapacity.get(o.id);
+          if (cap === undefined) continue;
+          let perUnit = 0;
+          for (let t = 0; t < n; t++)
+            perUnit += (hw[t] ?? 1) * weight("electricity", t) * (o.availabilityPerUnit[t] ?? 0);
+          terms.push([cap, perUnit]);
+        }
       }
       addTarget("energyPositivity", network.ped.weighting === "co2" ? "kgCO2e" : "kWh", terms, {
         lb: -offsite,
@@ -384,7 +423,7 @@ export function formulate(network: Network, options: FormulationOptions): Formul
     }
     if (t0.budgetEur !== undefined) {
       const terms: LpTerm[] = [];
-      const all = [...network.sources, ...network.converters, ...network.storages];
+      const all = [...network.sources, ...network.converters, ...network.storages, ...network.offsite];
       for (const a of all) {
         const col = capacityColumns.get(a.id);
         if (col !== undefined && a.extendable)

@@ -135,6 +135,10 @@ function readCapacities(
     const col = formulated.capacityColumns.get(st.id);
     out[st.id] = { value: clean(col ? solution.value(col) : st.capacityKwh), unit: "kWh" };
   }
+  for (const o of network.offsite) {
+    const col = formulated.capacityColumns.get(o.id);
+    out[o.id] = { value: clean(col ? solution.value(col) : o.capacityKw), unit: "kW" };
+  }
   return out;
 }
 
@@ -185,6 +189,16 @@ export function applyCapacities(
         maxChargeKw: chargeRate * cap,
         maxDischargeKw: dischargeRate * cap,
         costs: scaledCosts(st.extendable, cap, st.costs),
+      };
+    }),
+    offsite: network.offsite.map((o) => {
+      const cap = capacities[o.id]?.value;
+      if (cap === undefined || !o.extendable) return o;
+      return {
+        ...o,
+        capacityKw: cap,
+        contractedKwh: o.availabilityPerUnit.map((v) => v * cap),
+        costs: scaledCosts(o.extendable, cap, o.costs),
       };
     }),
   };

@@ -64,6 +64,7 @@ describe("simulate: hand-computed micro-districts", () => {
         {
           id: "asset:market-heat",
           owner: "owner:a",
+          location: "onSite",
           availableKwh: Float64Array.from([30, 90]),
           temperatureC: constant(2, 30),
           costs: { investEur: 0, fixedEurPerYear: 0, variableEurPerKwh: 0, lifetimeYears: 1 },
@@ -117,6 +118,8 @@ describe("simulate: hand-computed micro-districts", () => {
           owner: "owner:a",
           carrier: "electricity",
           contractedKwh: Float64Array.from([50]),
+          availabilityPerUnit: Float64Array.from([0.5]),
+          capacityKw: 100,
           priceEurPerKwh: 0.05,
           costs: { investEur: 0, fixedEurPerYear: 0, variableEurPerKwh: 0, lifetimeYears: 1 },
         },
@@ -229,6 +232,7 @@ const arbNetwork: fc.Arbitrary<Network> = arbHours.chain((hours) => {
           {
             id: "wh:market",
             owner: "owner:a",
+            location: "functional",
             availableKwh: Float64Array.from(p.waste),
             temperatureC: constant(hours, 25),
             costs: { investEur: 0, fixedEurPerYear: 0, variableEurPerKwh: 0, lifetimeYears: 1 },
