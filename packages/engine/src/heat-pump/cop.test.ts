@@ -177,6 +177,46 @@ describe("heatPumpHourly", () => {
     );
   });
 
+  it("equals heatPumpCop element-wise for both models (property)", () => {
+    const series = fc.float64Array({
+      minLength: 5,
+      maxLength: 5,
+      min: -40,
+      max: 100,
+      noNaN: true,
+      noDefaultInfinity: true,
+    });
+    fc.assert(
+      fc.property(
+        fc.constantFrom("when2heat" as const, "carnot" as const),
+        fc.constantFrom(...SOURCES),
+        series,
+        series,
+        (model, source, src, sink) => {
+          const cop = heatPumpHourly({
+            model,
+            source,
+            sourceTempC: src,
+            sinkTempC: sink,
+            carnotEfficiency: 0.45,
+          });
+          return Array.from(cop).every(
+            (v, i) =>
+              v ===
+              heatPumpCop({
+                model,
+                source,
+                sourceTempC: src[i]!,
+                sinkTempC: sink[i]!,
+                carnotEfficiency: 0.45,
+              }),
+          );
+        },
+      ),
+      { seed: 99, numRuns: 300 },
+    );
+  });
+
   it("rejects series of different length", () => {
     expect(() =>
       heatPumpHourly({

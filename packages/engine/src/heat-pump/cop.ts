@@ -112,9 +112,7 @@ export function carnotCop(sourceTempC: number, sinkTempC: number): number {
  */
 export function heatPumpCop(input: HeatPumpCopInput): number {
   const { sourceTempC, sinkTempC } = input;
-  if (!Number.isFinite(sourceTempC) || !Number.isFinite(sinkTempC)) {
-    throw new EngineError("non-finite-temperature", `source ${sourceTempC} degC, sink ${sinkTempC} degC`);
-  }
+  if (!Number.isFinite(sourceTempC) || !Number.isFinite(sinkTempC)) throw nonFinite(sourceTempC, sinkTempC);
   switch (input.model) {
     case "when2heat": {
       const r = when2heatRegressionFor(input.source);
@@ -149,14 +147,32 @@ export function heatPumpHourly(input: HeatPumpHourlyInput): Float64Array {
     );
   }
   const out = new Float64Array(sourceTempC.length);
-  const base = { model: input.model, source: input.source, carnotEfficiency: input.carnotEfficiency };
-  for (let i = 0; i < out.length; i++) {
-    out[i] = heatPumpCop({
-      ...base,
-      correctionFactor: input.correctionFactor,
-      sourceTempC: sourceTempC[i] as number,
-      sinkTempC: sinkTempC[i] as number,
-    });
+  // Same formulas as heatPumpCop, with the model resolved once (this runs for every hour of every heat pump).
+  if (input.model === "when2heat") {
+    const r = when2heatRegressionFor(input.source);
+    const maxLift = regressionMaxDeltaTK(r);
+    const k = input.correctionFactor ?? 1;
+    for (let i = 0; i < out.length; i++) {
+      const src = sourceTempC[i] as number;
+      const sink = sinkTempC[i] as number;
+      if (!Number.isFinite(src) || !Number.isFinite(sink)) throw nonFinite(src, sink);
+      const lift = Math.min(Math.max(sink - src, COP_MIN_DELTA_T_K), maxLift);
+      const cop = (r.a + r.b * lift + r.c * lift * lift) * k;
+      out[i] = cop > 1 ? cop : 1;
+    }
+  } else {
+    const eta = input.carnotEfficiency ?? DEFAULT_CARNOT_EFFICIENCY;
+    for (let i = 0; i < out.length; i++) {
+      const src = sourceTempC[i] as number;
+      const sink = sinkTempC[i] as number;
+      if (!Number.isFinite(src) || !Number.isFinite(sink)) throw nonFinite(src, sink);
+      const cop = eta * carnotCop(src, sink);
+      out[i] = cop > 1 ? cop : 1;
+    }
   }
   return out;
+}
+
+function nonFinite(sourceTempC: number, sinkTempC: number): EngineError {
+  return new EngineError("non-finite-temperature", `source ${sourceTempC} degC, sink ${sinkTempC} degC`);
 }

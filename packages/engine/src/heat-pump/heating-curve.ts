@@ -49,17 +49,21 @@ export interface HeatingCurveInput {
 
 /** Supply temperature, degC, from a heating curve (see the module comment for the formula). */
 export function heatingCurve(input: HeatingCurveInput): number {
-  const room = input.roomTempC ?? DEFAULT_ROOM_TEMP_C;
-  const span = room - input.designOutdoorTempC;
-  if (!(span > 0)) return input.designSupplyTempC;
-  const outdoor = Math.min(input.outdoorTempC, input.heatingLimitTempC);
+  return supplyTempC(input, input.outdoorTempC);
+}
+
+function supplyTempC(curve: Omit<HeatingCurveInput, "outdoorTempC">, outdoorTempC: number): number {
+  const room = curve.roomTempC ?? DEFAULT_ROOM_TEMP_C;
+  const span = room - curve.designOutdoorTempC;
+  if (!(span > 0)) return curve.designSupplyTempC;
+  const outdoor = Math.min(outdoorTempC, curve.heatingLimitTempC);
   const load = Math.min(Math.max((room - outdoor) / span, 0), 1);
-  const supplyDesign = input.designSupplyTempC;
-  if (input.designReturnTempC === undefined) {
+  const supplyDesign = curve.designSupplyTempC;
+  if (curve.designReturnTempC === undefined) {
     return room + (supplyDesign - room) * load;
   }
-  const n = input.emitterExponent ?? RADIATOR_EXPONENT;
-  const returnDesign = input.designReturnTempC;
+  const n = curve.emitterExponent ?? RADIATOR_EXPONENT;
+  const returnDesign = curve.designReturnTempC;
   return (
     room +
     0.5 * (supplyDesign + returnDesign - 2 * room) * Math.pow(load, 1 / n) +
@@ -73,9 +77,7 @@ export function heatingCurveHourly(
   curve: Omit<HeatingCurveInput, "outdoorTempC">,
 ): Float64Array {
   const out = new Float64Array(outdoorTempC.length);
-  for (let i = 0; i < out.length; i++) {
-    out[i] = heatingCurve({ ...curve, outdoorTempC: outdoorTempC[i] as number });
-  }
+  for (let i = 0; i < out.length; i++) out[i] = supplyTempC(curve, outdoorTempC[i] as number);
   return out;
 }
 
