@@ -250,3 +250,16 @@ describe("issue codes", () => {
     expect([...used].filter((c) => !(c in ISSUE_CODES))).toEqual([]);
   });
 });
+
+describe("docs", () => {
+  it("the full example in docs/guides/district-model.md is valid", () => {
+    const guide = readFileSync(
+      fileURLToPath(new URL("../../../docs/guides/district-model.md", import.meta.url)),
+      "utf8",
+    );
+    const block = /```yaml\n([\s\S]*?)```/.exec(guide)?.[1];
+    expect(block).toBeDefined();
+    const r = parseDistrictYaml(block ?? "");
+    expect(r.ok ? [] : r.issues).toEqual([]);
+  });
+});
