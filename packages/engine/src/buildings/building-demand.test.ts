@@ -145,6 +145,29 @@ describe("buildingDemand", () => {
     expect(h(7, 10)).toBeGreaterThan(3 * h(0, 10));
   });
 
+  it("follows local time across daylight saving: the 10:00 office peak is 08:00 UTC in winter, 07:00 UTC in summer", () => {
+    const r = buildingDemand(base("office"));
+    expect(r.diagnostics.sources.electricity).toBe("schedule");
+    const utcIndex = (y: number, m: number, d: number, h: number): number =>
+      (Date.UTC(y, m - 1, d, h) - year.startUtcMs) / 3_600_000;
+    // Tuesday 14 January and Tuesday 15 July 2025: CEA OFFICE weekday appliances/lighting are 1.0 at 10:00 local.
+    const winter = r.electricityKwh[utcIndex(2025, 1, 14, 8)] ?? 0;
+    const summer = r.electricityKwh[utcIndex(2025, 7, 15, 7)] ?? 0;
+    expect(summer).toBeCloseTo(winter, 9);
+    expect(r.electricityKwh[utcIndex(2025, 7, 15, 8)] ?? 0).toBeLessThan(summer); // 11:00 local = 0.8
+  });
+
+  it("warns when annual targets are applied to a shorter timeline", () => {
+    const day = createTimeline({ start: "2025-01-15", hours: 24, timeZone: "Europe/Helsinki" });
+    const r = buildingDemand({
+      ...base("office"),
+      timeline: day,
+      weather: syntheticWeather(day),
+      eValue: 80,
+    });
+    expect(r.diagnostics.warnings.map((w) => w.code)).toContain("partial-year-scaling");
+  });
+
   it("scales to given specific demands and to an E-value", () => {
     const r = buildingDemand(
       base("office", {
