@@ -81,9 +81,10 @@ export function finnishPublicHolidays(year: number): NamedDay[] {
 export interface SchoolHolidayOptions {
   /**
    * ISO week of the winter break ("talviloma"). Finnish municipalities use weeks 8, 9 or 10 by region.
-   * Default 8: the Helsinki-region (Helsinki, Espoo, Vantaa) week, e.g. 19–23 Feb 2024 and 17–21 Feb 2025
-   * (estimate: the Espoo school calendars were not in the stored sources; the issue text suggested week 9,
-   * which is the central-Finland week — set 9 here to follow it).
+   * Default 8: the Uusimaa / Helsinki-region week (e.g. Lohja, Espoo's neighbour: 17–23 Feb 2025, week 8,
+   * https://peda.net/lohja/peruskoulut/yhtenaiskoulut/my/koulu/luku-ja-loma-ajat). Estimate: Espoo's own
+   * calendar was not in the stored sources; the issue text suggested week 9 (the central-Finland week, e.g.
+   * Parkano 24 Feb – 2 Mar 2025) — set 9 here to follow it.
    */
   readonly winterBreakIsoWeek?: number;
   /** ISO week of the autumn break ("syysloma"); default 42 (southern Finland, e.g. 13–19 Oct 2025; estimate). */
