@@ -6,6 +6,7 @@ import { planeOfArrayIrradiance, type TranspositionModel } from "../irradiance/t
 import { solarPosition } from "../solar/solar-position.js";
 import type { Weather } from "../weather/weather.js";
 import { cellTemperature, type CellTemperatureModel } from "./cell-temperature.js";
+import { iamMartinRuiz, iamMartinRuizDiffuse } from "./incidence-angle-modifier.js";
 import { pvHourlyProduction, pvHourlyProductionDetailed, type PvArray } from "./pv-hourly-production.js";
 import { pvwattsAc, pvwattsDc } from "./pvwatts.js";
 
@@ -76,7 +77,7 @@ describe("pvHourlyProduction", () => {
       for (let i = 0; i < 24; i++) {
         const mid = weather.timeline.startUtcMs + (i + 0.5) * H;
         const sun = solarPosition(mid, site);
-        const poa = planeOfArrayIrradiance(
+        const p = planeOfArrayIrradiance(
           {
             surfaceTiltDeg: arr.tiltDeg,
             surfaceAzimuthDeg: arr.azimuthDeg,
@@ -90,10 +91,16 @@ describe("pvHourlyProduction", () => {
             albedo: 0.3,
           },
           model,
-        ).poaGlobal;
+        );
+        const poa = p.poaGlobal;
+        const iamD = iamMartinRuizDiffuse(arr.tiltDeg);
+        const poaEff =
+          p.poaDirect * iamMartinRuiz(p.aoiDeg) +
+          p.poaSkyDiffuse * iamD.sky +
+          p.poaGroundDiffuse * iamD.ground;
         const tc = cellTemperature({ poaGlobal: poa, temperatureC: 18, windSpeedMs: 3 }, temperatureModel);
         const dc = pvwattsDc({
-          poaEffective: poa,
+          poaEffective: poaEff,
           cellTemperatureC: tc,
           capacityKwp: arr.capacityKwp,
           losses: 0.1,

@@ -12,6 +12,7 @@ import {
   SAPM_TEMPERATURE_PARAMETERS,
   type CellTemperatureModel,
 } from "./cell-temperature.js";
+import { iamMartinRuizDiffuse, MARTIN_RUIZ_A_R } from "./incidence-angle-modifier.js";
 import {
   DEFAULT_GAMMA_PDC,
   PVWATTS_DEFAULT_LOSS_FRACTION,
@@ -49,6 +50,11 @@ export interface PvArray {
   readonly temperatureModel?: CellTemperatureModel;
   /** Ground albedo in front of this array. Default the site's, else 0.2. */
   readonly albedo?: number;
+  /**
+   * Reflection losses at the module glass: "martin-ruiz" (default; Martin & Ruiz 2001, a_r 0.16, beam by
+   * angle of incidence, sky and ground diffuse by their analytical averages) or "none".
+   */
+  readonly iam?: "martin-ruiz" | "none";
 }
 
 /** The site of a PV installation. */
@@ -79,6 +85,8 @@ export interface PvArrayEnergyBalance {
   readonly capacityKwp: number;
   /** Plane-of-array insolation, kWh/m2. */
   readonly poaInsolationKwhPerM2: number;
+  /** Insolation reaching the cells after reflection (incidence-angle) losses, kWh/m2. */
+  readonly poaEffectiveKwhPerM2: number;
   /** DC energy before system losses. */
   readonly dcGrossKwh: number;
   readonly systemLossKwh: number;
@@ -114,6 +122,9 @@ interface ResolvedArray {
   b: number;
   deltaT: number;
   albedo: number;
+  iamOn: boolean;
+  iamSky: number;
+  iamGround: number;
 }
 
 function resolveArray(arr: PvArray, index: number, siteAlbedo: number): ResolvedArray {
@@ -131,6 +142,8 @@ function resolveArray(arr: PvArray, index: number, siteAlbedo: number): Resolved
   const sapm = tm !== "faiman";
   const p = sapm ? SAPM_TEMPERATURE_PARAMETERS[tm] : undefined;
   if (sapm && p === undefined) bad(`unknown temperature model ${tm}`);
+  const iamOn = (arr.iam ?? "martin-ruiz") === "martin-ruiz";
+  const diffuseIam = iamOn ? iamMartinRuizDiffuse(arr.tiltDeg) : { sky: 1, ground: 1 };
   return {
     cosT: Math.cos(arr.tiltDeg * DEG),
     sinT: Math.sin(arr.tiltDeg * DEG),
@@ -148,13 +161,17 @@ function resolveArray(arr: PvArray, index: number, siteAlbedo: number): Resolved
     b: p?.b ?? FAIMAN_U1,
     deltaT: p?.deltaT ?? 0,
     albedo: arr.albedo ?? siteAlbedo,
+    iamOn,
+    iamSky: diffuseIam.sky,
+    iamGround: diffuseIam.ground,
   };
 }
 
 /**
  * Hourly AC production of a set of PV arrays, with a per-array energy balance. For every hour the sun is
  * placed at the MIDPOINT of the hour (NREL SPA), the weather is transposed to each plane (isotropic,
- * Hay-Davies or Perez sky, plus ground reflection), cell temperature follows SAPM or Faiman, DC power
+ * Hay-Davies or Perez sky, plus ground reflection), reflection losses at the glass follow Martin & Ruiz
+ * (2001), cell temperature follows SAPM or Faiman (driven by the unreflected POA), DC power
  * PVWatts with a temperature coefficient and explicit system losses, and AC power the PVWatts inverter
  * with clipping at capacity / dcAcRatio. Solar geometry and sky brightness are computed once per hour
  * and shared by all arrays; the inner loop allocates nothing.
@@ -246,7 +263,11 @@ export function pvHourlyProductionDetailed(input: PvHourlyProductionInput): PvHo
     const modelCode = arr.model === "perez" ? 2 : arr.model === "hay-davies" ? 1 : 0;
     const pdc0Inv = pac0 / etaNom;
     const etaScale = etaNom / PVWATTS_INVERTER_REFERENCE_EFFICIENCY;
+    const iamOn = arr.iamOn;
+    const iamNorm = 1 / (1 - Math.exp(-1 / MARTIN_RUIZ_A_R));
+    const iamSky = arr.iamSky;
     let poaSum = 0;
+    let poaEffSum = 0;
     let dcGrossSum = 0;
     let lossSum = 0;
     let invLossSum = 0;
@@ -255,33 +276,40 @@ export function pvHourlyProductionDetailed(input: PvHourlyProductionInput): PvHo
     for (let i = 0; i < n; i++) {
       const d = dhi[i]!;
       const g = ghi[i]!;
-      let poa = g * groundFactor;
+      const ground = g * groundFactor;
+      let beam = 0;
+      let beamEff = 0;
+      let sky = 0;
       if (sunUp[i] === 1) {
         const cz = cosZ[i]!;
         const cosAoi = cosT * cz + sinT * sinZ[i]! * (cosSunAz[i]! * arr.cosAz + sinSunAz[i]! * arr.sinAz);
         const c = cosAoi > 0 ? cosAoi : 0;
-        poa += dni[i]! * c;
+        beam = dni[i]! * c;
+        beamEff = iamOn && c > 0 ? beam * (1 - Math.exp(-c / MARTIN_RUIZ_A_R)) * iamNorm : beam;
         if (d > 0) {
           if (modelCode === 2) {
             const f = f1[i]!;
-            const sky = d * ((1 - f) * isoFactor + (f * c) / (cz > cos85 ? cz : cos85) + f2[i]! * sinT);
-            poa += sky > 0 ? sky : 0;
+            const s = d * ((1 - f) * isoFactor + (f * c) / (cz > cos85 ? cz : cos85) + f2[i]! * sinT);
+            sky = s > 0 ? s : 0;
           } else if (modelCode === 1) {
             const ai = hayA[i]!;
-            poa += d * isoFactor * (1 - ai) + (d * ai * c) / (cz > 0.01745 ? cz : 0.01745);
+            sky = d * isoFactor * (1 - ai) + (d * ai * c) / (cz > 0.01745 ? cz : 0.01745);
           } else {
-            poa += d * isoFactor;
+            sky = d * isoFactor;
           }
         }
       } else {
-        poa += d * isoFactor;
+        sky = d * isoFactor;
       }
+      const poa = beam + sky + ground;
       if (!(poa > 0)) continue;
+      const poaEff = iamOn ? beamEff + sky * iamSky + ground * arr.iamGround : poa;
       poaSum += poa;
+      poaEffSum += poaEff;
       const ws = weather.windSpeedMs[i]! > 0 ? weather.windSpeedMs[i]! : 0;
       const ta = weather.temperatureC[i]!;
       const tc = sapm ? poa * Math.exp(a + b * ws) + ta + (poa / 1000) * deltaT : ta + poa / (a + b * ws);
-      let dcGross = capacityKwp * (poa / 1000) * (1 + gamma * (tc - 25));
+      let dcGross = capacityKwp * (poaEff / 1000) * (1 + gamma * (tc - 25));
       if (!(dcGross > 0)) dcGross = 0;
       const loss = dcGross * losses;
       const dc = dcGross - loss;
@@ -306,6 +334,7 @@ export function pvHourlyProductionDetailed(input: PvHourlyProductionInput): PvHo
     balances.push({
       capacityKwp,
       poaInsolationKwhPerM2: poaSum / 1000,
+      poaEffectiveKwhPerM2: poaEffSum / 1000,
       dcGrossKwh: dcGrossSum,
       systemLossKwh: lossSum,
       dcKwh: dcGrossSum - lossSum,
