@@ -37,7 +37,7 @@ export interface CreateAppOptions {
 
 export type KeraApp = OpenAPIHono<AppEnv> & {
   /** Every operation the app serves (the authorisation matrix test enumerates these). */
-  readonly routes: readonly RegisteredRoute[];
+  readonly operations: readonly RegisteredRoute[];
 };
 
 export const API_VERSION = "0.1.0";
@@ -202,7 +202,7 @@ export function createApp(options: CreateAppOptions): KeraApp {
     return problemResponse(c, 500, "internal-error", "an unexpected error occurred; see the server log");
   });
 
-  return Object.assign(app, { routes: kit.registry as readonly RegisteredRoute[] });
+  return Object.assign(app, { operations: kit.registry as readonly RegisteredRoute[] });
 }
 
 /** Serves a file of the built web app, or index.html for client-side routes (SPA fallback). */

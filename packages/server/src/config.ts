@@ -13,7 +13,10 @@ export interface ServerConfig {
   readonly databaseUrl: string | undefined;
   /** Redis URL for the BullMQ job queue (env REDIS_URL); unset → in-process worker pool. */
   readonly redisUrl: string | undefined;
-  /** In-process worker threads (env KERA_WORKERS, default max(1, cores - 1), chosen by the job queue). */
+  /**
+   * Worker threads (env KERA_WORKERS, default max(1, cores - 1), chosen by the job queue); 0 = compute on the
+   * main thread without a pool (small deployments, debugging).
+   */
   readonly workers: number | undefined;
   /** pino level (env LOG_LEVEL, default info). */
   readonly logLevel: string;
@@ -55,7 +58,7 @@ function parseIntEnv(name: string, value: string | undefined, fallback: number, 
 /** Reads the configuration from an environment map (pass `process.env`). Throws with a clear message on bad values. */
 export function readConfig(env: Record<string, string | undefined>): ServerConfig {
   const host = env.HOST?.trim() || "127.0.0.1";
-  const workers = env.KERA_WORKERS ? parseIntEnv("KERA_WORKERS", env.KERA_WORKERS, 1, 1) : undefined;
+  const workers = env.KERA_WORKERS ? parseIntEnv("KERA_WORKERS", env.KERA_WORKERS, 1, 0) : undefined;
   return {
     port: parseIntEnv("PORT", env.PORT, 8080, 0),
     host,

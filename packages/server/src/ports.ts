@@ -193,6 +193,10 @@ export interface ServerStore {
     listByVersion(versionId: string): Promise<readonly RunRecord[]>;
     /** Runs in these states, oldest first. */
     listByStatus(statuses: readonly RunStatus[]): Promise<readonly RunRecord[]>;
+    /** The newest succeeded run with this kind and input hash (the persistent result cache). */
+    findSucceeded(kind: RunKind, inputHash: string): Promise<RunRecord | undefined>;
+    /** Marks runs left `running` by a process that is gone as `interrupted`; returns their ids. */
+    interruptOrphans(): Promise<string[]>;
     /** queued → running; false when the run is no longer queued. */
     markStarted(id: string, workerId: string): Promise<boolean>;
     updateProgress(id: string, fraction: number, message: string | null): Promise<void>;

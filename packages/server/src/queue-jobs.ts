@@ -1,5 +1,5 @@
 import type { Logger } from "pino";
-import type { RunJobResult } from "./compute/simulate-job.js";
+import { runJobInput, type RunJobResult } from "./compute/simulate-job.js";
 import type { JobEvent as QueueEvent, JobQueue } from "./jobs/types.js";
 import type { JobEvent, ServerJobs, ServerStore } from "./ports.js";
 
@@ -77,7 +77,7 @@ export function createQueueJobs(
       await queue.enqueue({
         id: run.id,
         kind: run.kind,
-        input: { model, kind: run.kind, options: run.options },
+        input: runJobInput(model, run.kind, run.options),
         options: run.options,
         ...(options.timeLimitS === undefined ? {} : { timeLimitS: options.timeLimitS }),
       });

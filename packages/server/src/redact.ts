@@ -22,7 +22,8 @@ export const REDACTED = "[confidential]";
 
 const FULL_ACCESS: ReadonlySet<Role> = new Set(["platform_admin", "district_admin"]);
 const OWNER_KEYS = new Set(["owner", "stakeholder", "stakeholderId", "owners"]);
-const BY_OWNER_KEYS = new Set(["byOwner", "byStakeholder"]);
+/** Objects keyed by stakeholder id: `byOwner`, `assetCountByOwner`, `costByStakeholder`, ... */
+const BY_OWNER_KEY = /by(owner|stakeholder)$/i;
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
@@ -83,7 +84,7 @@ function anonymiseValue(value: unknown, aliases: ReadonlyMap<string, string>, ke
   const out: Record<string, unknown> = {};
   const inStakeholder = key === "stakeholders";
   for (const [k, v] of Object.entries(value)) {
-    if (BY_OWNER_KEYS.has(k) && isRecord(v)) {
+    if (BY_OWNER_KEY.test(k) && isRecord(v)) {
       const byOwner: Record<string, unknown> = {};
       for (const [ok, ov] of Object.entries(v)) byOwner[aliases.get(ok) ?? "stakeholder-other"] = ov;
       out[k] = byOwner;

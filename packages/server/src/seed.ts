@@ -1,5 +1,6 @@
 import type { DistrictRecord, ScenarioRecord, ServerStore, VersionRecord } from "./ports.js";
 import type { ProblemIssue } from "./problem.js";
+import { parseDistrictYaml } from "@kera/schema";
 import { validateDistrictDocument } from "./model.js";
 
 export const BASELINE_SCENARIO_NAME = "Baseline";
@@ -69,4 +70,41 @@ export async function createDistrictWithBaseline(
   });
   if (!created.ok) throw new Error("a new scenario cannot have a stale parent");
   return { ok: true, district, scenario, version: created.version };
+}
+
+/**
+ * Seeds a district from a YAML document (e.g. examples/districts/kera/district.yaml). Each stakeholder is spoken for
+ * by the organisation whose slug equals the stakeholder id (`fortum` → organisation `fortum`), so a partner account
+ * created with `--org fortum` owns Fortum's assets.
+ */
+export async function seedDistrictFromYaml(
+  store: ServerStore,
+  input: { yaml: string; fileName: string; slug: string },
+): Promise<CreatedDistrict | { ok: false; issues: ProblemIssue[] }> {
+  const parsed = parseDistrictYaml(input.yaml, { fileName: input.fileName });
+  if (!parsed.ok) {
+    return {
+      ok: false,
+      issues: parsed.issues.map((i) => ({
+        code: i.code,
+        severity: i.severity,
+        path: i.line === undefined ? i.path : `${i.path} (line ${i.line})`,
+        message: i.message,
+      })),
+    };
+  }
+  const model = JSON.parse(JSON.stringify(parsed.value)) as Record<string, unknown>;
+  const stakeholderOrganisations: Record<string, string> = {};
+  for (const s of parsed.value.stakeholders) stakeholderOrganisations[s.id] = s.id;
+  return createDistrictWithBaseline(
+    { store },
+    {
+      slug: input.slug,
+      name: parsed.value.name,
+      model,
+      userId: null,
+      organisation: null,
+      stakeholderOrganisations,
+    },
+  );
 }

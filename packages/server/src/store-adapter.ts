@@ -280,6 +280,11 @@ export function adaptStore(store: Store): ServerStore {
       listByVersion: async (versionId) => (await store.runs.listByVersion(versionId)).map(run),
       listByStatus: async (statuses: readonly RunStatus[]) =>
         (await store.runs.listByStatus(statuses)).map(run),
+      findSucceeded: async (kind, inputHash) => {
+        const r = await store.runs.findSucceeded(kind, inputHash);
+        return r && run(r);
+      },
+      interruptOrphans: () => store.runs.interruptOrphans({ at: new Date() }),
       markStarted: (id, workerId) => store.runs.markStarted(id, workerId, new Date()),
       updateProgress: (id, fraction, message) => store.runs.updateProgress(id, fraction, message, new Date()),
       finish: (id, status, error) =>

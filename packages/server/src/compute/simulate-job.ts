@@ -10,6 +10,15 @@ export interface RunJobResult {
   readonly series: Record<string, number[]>;
 }
 
+/** The job input of a run (what the handler receives and what the cache key is computed from). */
+export function runJobInput(
+  model: unknown,
+  kind: RunScenarioInput["kind"],
+  options: Record<string, unknown>,
+): RunScenarioInput {
+  return { model, kind, options };
+}
+
 /**
  * The job handler for runs, loaded by module path + export name inside a worker (thread or BullMQ process).
  * `input` is `{ model, kind, options }`.

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import type { AppDeps } from "../context.js";
+import type { ServerStore } from "../ports.js";
 import { notFound } from "../problem.js";
 import { redactSummary } from "../redact.js";
 import type { RouteKit } from "../route-kit.js";
@@ -8,7 +8,7 @@ import { json } from "./common.js";
 import { DistrictSchema, Slug, Timestamp } from "./schemas.js";
 
 /** The newest succeeded simulation of the district's baseline scenario (newest version first). */
-export async function latestBaselineResult(deps: AppDeps, districtId: string) {
+export async function latestBaselineResult(deps: { readonly store: ServerStore }, districtId: string) {
   const scenarios = await deps.store.scenarios.listByDistrict(districtId);
   const baseline = scenarios.find((s) => s.name === BASELINE_SCENARIO_NAME) ?? scenarios[0];
   if (!baseline) return undefined;

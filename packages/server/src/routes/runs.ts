@@ -1,6 +1,6 @@
-import { createHash } from "node:crypto";
 import { z } from "@hono/zod-openapi";
 import { streamSSE } from "hono/streaming";
+import { startRun } from "../compute/start-run.js";
 import type { JobEvent, RunRecord, RunStatus } from "../ports.js";
 import { HttpProblem } from "../problem.js";
 import { redactSummary } from "../redact.js";
@@ -10,25 +10,6 @@ import { Id, listOf, RunSchema } from "./schemas.js";
 import { scopes } from "./scopes.js";
 
 const FINISHED: ReadonlySet<RunStatus> = new Set(["succeeded", "failed", "cancelled", "interrupted"]);
-
-/** Canonical JSON (sorted keys) for hashing. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
-  if (typeof value === "object" && value !== null) {
-    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) =>
-      a < b ? -1 : a > b ? 1 : 0,
-    );
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(",")}}`;
-  }
-  return JSON.stringify(value ?? null);
-}
-
-/** Content hash of a run's inputs: identical (model, kind, options) → identical hash (the job cache key). */
-export function runInputHash(contentHash: string, kind: string, options: Record<string, unknown>): string {
-  return createHash("sha256")
-    .update(`${contentHash}\n${kind}\n${canonical(options)}`)
-    .digest("hex");
-}
 
 function csvOf(names: readonly string[], series: Record<string, ArrayLike<number>>): string {
   const hours = Math.max(0, ...names.map((n) => series[n]?.length ?? 0));
@@ -71,14 +52,7 @@ export function registerRunRoutes(kit: RouteKit): void {
     responses: { 202: { description: "Queued", schema: RunSchema } },
     handler: async (c, { params, body }, auth) => {
       const { version } = await scope.version(params.versionId);
-      const run = await deps.store.runs.create({
-        versionId: version.id,
-        kind: body.kind,
-        options: body.options,
-        inputHash: runInputHash(version.contentHash, body.kind, body.options),
-        createdBy: auth.viewer.user?.id ?? null,
-      });
-      await deps.jobs.enqueueRun(run, version.model);
+      const run = await startRun(deps, version, body.kind, body.options, auth.viewer.user?.id ?? null);
       await audit(deps, auth, "run.create", `run:${run.id}`, { version: version.id, kind: body.kind });
       c.header("location", `/api/v1/runs/${run.id}`);
       return json(c, runDto(run), 202);

@@ -167,10 +167,11 @@ export function registerScenarioRoutes(kit: RouteKit): void {
       });
       const created = await deps.store.versions.create({
         scenarioId: scenario.id,
-        parentVersionId: from.id,
+        // The store links versions within one scenario; the branch's lineage is its parentScenarioId + message.
+        parentVersionId: null,
         model: from.model,
         author: auth.viewer.user?.id ?? null,
-        message: `Branched from ${parent.name}`,
+        message: `Branched from ${parent.name} (version ${from.id})`,
       });
       if (!created.ok) throw conflict("stale-parent", "unexpected version conflict");
       await audit(deps, auth, "scenario.branch", `scenario:${scenario.id}`, { from: from.id });
