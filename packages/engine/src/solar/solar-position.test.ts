@@ -60,6 +60,33 @@ describe("solarPosition (NREL SPA)", () => {
     expect(solarPosition(Date.UTC(2015, 7, 2, 7), site).earthSunDistanceAu).toBeCloseTo(1.01486146446, 9);
   });
 
+  it("reproduces pvlib's Tucson ephemeris fixture (tests/test_irradiance.py ephem_data, 2014-06-24 MST)", () => {
+    // Location(32.2, -111, 'US/Arizona', 700), deltaT 67 s, refraction at 101325 Pa and 12 degC (pvlib defaults)
+    const site = { latitude: 32.2, longitude: -111, altitude: 700, pressurePa: 101325, deltaTSeconds: 67 };
+    const expected = [
+      [124.0390863, 124.0390863, 352.69550699, -2.36677158],
+      [82.85457044, 82.97705621, 66.71410338, -2.42072165],
+      [10.56413562, 10.56725766, 144.76567754, -2.47457321],
+      [72.41687122, 72.46903556, 287.04104128, -2.52831909],
+    ];
+    expected.forEach(([apparent, zenith, azimuth, eot], k) => {
+      const p = solarPosition(Date.UTC(2014, 5, 24, 7 + 6 * k), site);
+      expect(Math.abs(p.apparentZenithDeg - apparent!)).toBeLessThan(1e-5);
+      expect(Math.abs(p.zenithDeg - zenith!)).toBeLessThan(1e-5);
+      expect(Math.abs(p.azimuthDeg - azimuth!)).toBeLessThan(1e-5);
+      expect(Math.abs(p.equationOfTimeMin - eot!)).toBeLessThan(1e-6);
+    });
+  });
+
+  it("responds to deltaT as pvlib test_spa_array_delta_t does (2019-01-01 00:00 UTC, 40 N 80 W)", () => {
+    expect(
+      solarPosition(Date.UTC(2019, 0, 1), { latitude: 40, longitude: -80, deltaTSeconds: 67 }).azimuthDeg,
+    ).toBeCloseTo(257.26969492, 7);
+    expect(
+      solarPosition(Date.UTC(2019, 0, 1), { latitude: 40, longitude: -80, deltaTSeconds: 0 }).azimuthDeg,
+    ).toBeCloseTo(257.2701359, 7);
+  });
+
   it("has the published number of periodic terms (Reda & Andreas Tables A4.2 and A4.3)", () => {
     expect(EARTH_L.map((t) => t.length / 3)).toEqual([64, 34, 20, 7, 3, 1]);
     expect(EARTH_B.map((t) => t.length / 3)).toEqual([5, 2]);
