@@ -58,4 +58,14 @@ export function unitConversion(unit: string): UnitConversion | undefined {
 }
 
 /** Canonical units known to the importers. */
-export const CANONICAL_UNITS = ["kW", "kWh", "EUR/kWh", "kgCO2e/kWh", "degC", "W/m2", "%", "m/s", "1"] as const;
+export const CANONICAL_UNITS = [
+  "kW",
+  "kWh",
+  "EUR/kWh",
+  "kgCO2e/kWh",
+  "degC",
+  "W/m2",
+  "%",
+  "m/s",
+  "1",
+] as const;

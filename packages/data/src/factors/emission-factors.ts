@@ -46,7 +46,13 @@ export const FI_GRID_ELECTRICITY_CO2 = {
     validFor: "2022",
   },
   /** Motiva: 209 kg/MWh, 5-year average for statistical year 2014 (out of date; history only). */
-  motiva2014: { value: 0.209, unit: "kgCO2e/kWh", source: SOURCES.motiva, verification: "verified", validFor: "2014" },
+  motiva2014: {
+    value: 0.209,
+    unit: "kgCO2e/kWh",
+    source: SOURCES.motiva,
+    verification: "verified",
+    validFor: "2014",
+  },
   /** 30 g/kWh for 2024 (production, Statistics Finland via Fingrid) as quoted by a third party: a placeholder. */
   statFin2024Placeholder: {
     value: 0.03,
@@ -74,9 +80,27 @@ export const ESPOO_DISTRICT_HEATING_CO2 = {
     validFor: "2018",
     note: "~300 g/kWh for non-Eko customers; 49.5 % coal CHP",
   },
-  2020: { value: 0.146, unit: "kgCO2e/kWh", source: SOURCES.fortumDhProduction, verification: "verified", validFor: "2020" },
-  2021: { value: 0.118, unit: "kgCO2e/kWh", source: SOURCES.fortumDhProduction, verification: "verified", validFor: "2021" },
-  2022: { value: 0.146, unit: "kgCO2e/kWh", source: SOURCES.fortumDhProduction, verification: "verified", validFor: "2022" },
+  2020: {
+    value: 0.146,
+    unit: "kgCO2e/kWh",
+    source: SOURCES.fortumDhProduction,
+    verification: "verified",
+    validFor: "2020",
+  },
+  2021: {
+    value: 0.118,
+    unit: "kgCO2e/kWh",
+    source: SOURCES.fortumDhProduction,
+    verification: "verified",
+    validFor: "2021",
+  },
+  2022: {
+    value: 0.146,
+    unit: "kgCO2e/kWh",
+    source: SOURCES.fortumDhProduction,
+    verification: "verified",
+    validFor: "2022",
+  },
   2023: {
     value: 0.1078,
     unit: "kgCO2e/kWh",

@@ -16,7 +16,10 @@ export const FI_VAT_RATE: Cited = {
  * series: 24 % before 1.12.2022 and 1.5.2023–31.8.2024, 10 % from 1.12.2022 to 30.4.2023 (temporary cut),
  * 25.5 % from 1.9.2024. Periods start at 00:00 Finnish time.
  */
-export const FI_ELECTRICITY_VAT_PERIODS: ReadonlyArray<{ readonly fromUtcMs: number; readonly rate: number }> = [
+export const FI_ELECTRICITY_VAT_PERIODS: ReadonlyArray<{
+  readonly fromUtcMs: number;
+  readonly rate: number;
+}> = [
   { fromUtcMs: Date.UTC(2013, 0, 1, -2), rate: 0.24 },
   { fromUtcMs: Date.UTC(2022, 11, 1, -2), rate: 0.1 },
   { fromUtcMs: Date.UTC(2023, 4, 1, -3), rate: 0.24 },
@@ -116,7 +119,13 @@ export const ESPOO_DISTRICT_HEATING_TARIFF = {
 
 /** Annual average FI day-ahead (spot) prices, EUR/kWh excl. VAT, for price scenarios. */
 export const FI_SPOT_PRICE_ANNUAL_MEAN = {
-  2020: { value: 0.028, unit: "EUR/kWh", source: SOURCES.spot2020, verification: "secondary", validFor: "2020" },
+  2020: {
+    value: 0.028,
+    unit: "EUR/kWh",
+    source: SOURCES.spot2020,
+    verification: "secondary",
+    validFor: "2020",
+  },
   2022: {
     value: 0.155,
     unit: "EUR/kWh",

@@ -19,7 +19,10 @@ const LCA = "Carbon Intensity gCO₂eq/kWh (LCA)";
  * Returns columns `direct` and `lca` in kgCO2e/kWh. Check the licence of your copy (Electricity Maps'
  * terms have changed over time; shared/data/fi_co2_intensity_2022_electricitymaps/SOURCE.md).
  */
-export function parseElectricityMapsCsv(text: string, options: ElectricityMapsCsvOptions = {}): Result<Series> {
+export function parseElectricityMapsCsv(
+  text: string,
+  options: ElectricityMapsCsvOptions = {},
+): Result<Series> {
   const fileName = options.fileName ?? "Electricity Maps CSV";
   // Older files spell the subscript as a plain "2"; accept both.
   const normalised = text.replace(/gCO2eq\/kWh/g, "gCO₂eq/kWh");

@@ -92,8 +92,15 @@ describe("parseEpw: malformed files", () => {
 
   it("bad header numbers and unsupported offsets", () => {
     const bad = syntheticEpw().replace("60.00,25.00", "north,25.00");
-    expect(issuesOf(bad)[0]).toMatchObject({ code: "bad-number", line: 1, column: 43, path: "LOCATION.latitude" });
-    expect(issuesOf(syntheticEpw().replace("25.00,2.0", "25.00,5.5"))[0]?.code).toBe("unsupported-utc-offset");
+    expect(issuesOf(bad)[0]).toMatchObject({
+      code: "bad-number",
+      line: 1,
+      column: 43,
+      path: "LOCATION.latitude",
+    });
+    expect(issuesOf(syntheticEpw().replace("25.00,2.0", "25.00,5.5"))[0]?.code).toBe(
+      "unsupported-utc-offset",
+    );
     expect(issuesOf(syntheticEpw().replace("60.00,25.00", "95.00,25.00"))[0]?.code).toBe("out-of-range");
   });
 
@@ -117,8 +124,14 @@ describe("parseEpw: malformed files", () => {
       code: "wrong-column-count",
       line: 12,
     });
-    expect(issuesOf(syntheticEpw((r) => r.splice(10, 2))).map((x) => x.code)).toEqual(["time-gap", "wrong-row-count"]);
-    expect(issuesOf(syntheticEpw((r) => (r[5] = r[4] ?? ""))).map((x) => x.code)).toEqual(["duplicate-time", "time-gap"]);
+    expect(issuesOf(syntheticEpw((r) => r.splice(10, 2))).map((x) => x.code)).toEqual([
+      "time-gap",
+      "wrong-row-count",
+    ]);
+    expect(issuesOf(syntheticEpw((r) => (r[5] = r[4] ?? ""))).map((x) => x.code)).toEqual([
+      "duplicate-time",
+      "time-gap",
+    ]);
     expect(issuesOf(syntheticEpw((r) => (r[0] = row(1, 1, 0, 0, 0))))[0]?.code).toBe("bad-timestamp");
     expect(issuesOf(syntheticEpw((r) => r.push(row(2, 29, 1, 0, 0))))[0]).toMatchObject({
       code: "bad-timestamp",
@@ -128,25 +141,28 @@ describe("parseEpw: malformed files", () => {
 });
 
 describe(`parseEpw on the ASHRAE IWEC Helsinki file${SHARED_SKIP_NOTE}`, () => {
-  it.skipIf(!HAS_SHARED_DATA)("matches SOURCE.md: mean T 5.18 degC, GHI 947 kWh/m2/a, UTC+2 at 60.32 N 24.97 E", () => {
-    const r = parseEpw(readShared("weather_helsinki_iwec_epw/FIN_Helsinki.029740_IWEC.epw"), {
-      timeZone: "Europe/Helsinki",
-    });
-    expect(r.ok).toBe(true);
-    if (!r.ok) return;
-    const s = weatherStats(r.value);
-    expect(s.meanTemperatureC).toBeCloseTo(5.18, 2);
-    expect(Math.round(s.ghiTotalKwhM2)).toBe(947);
-    expect(r.value.location).toMatchObject({ latitudeDeg: 60.32, longitudeDeg: 24.97, utcOffsetHours: 2 });
-    expect(r.value.timeline.timeZone).toBe("Europe/Helsinki");
-    // Irradiance-weighted mean UTC hour (midpoint) is near solar noon at 24.97 E: 12:00 - 1.66 h = ~10.3 UTC.
-    let wsum = 0;
-    let hsum = 0;
-    r.value.ghiWm2.forEach((g, i) => {
-      wsum += g;
-      hsum += g * ((i % 24) + 0.5);
-    });
-    expect(hsum / wsum).toBeGreaterThan(10.0);
-    expect(hsum / wsum).toBeLessThan(10.7);
-  });
+  it.skipIf(!HAS_SHARED_DATA)(
+    "matches SOURCE.md: mean T 5.18 degC, GHI 947 kWh/m2/a, UTC+2 at 60.32 N 24.97 E",
+    () => {
+      const r = parseEpw(readShared("weather_helsinki_iwec_epw/FIN_Helsinki.029740_IWEC.epw"), {
+        timeZone: "Europe/Helsinki",
+      });
+      expect(r.ok).toBe(true);
+      if (!r.ok) return;
+      const s = weatherStats(r.value);
+      expect(s.meanTemperatureC).toBeCloseTo(5.18, 2);
+      expect(Math.round(s.ghiTotalKwhM2)).toBe(947);
+      expect(r.value.location).toMatchObject({ latitudeDeg: 60.32, longitudeDeg: 24.97, utcOffsetHours: 2 });
+      expect(r.value.timeline.timeZone).toBe("Europe/Helsinki");
+      // Irradiance-weighted mean UTC hour (midpoint) is near solar noon at 24.97 E: 12:00 - 1.66 h = ~10.3 UTC.
+      let wsum = 0;
+      let hsum = 0;
+      r.value.ghiWm2.forEach((g, i) => {
+        wsum += g;
+        hsum += g * ((i % 24) + 0.5);
+      });
+      expect(hsum / wsum).toBeGreaterThan(10.0);
+      expect(hsum / wsum).toBeLessThan(10.7);
+    },
+  );
 });

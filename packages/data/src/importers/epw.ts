@@ -48,7 +48,13 @@ const EPW_FIELDS: ReadonlyArray<{
   missing: number;
   range: readonly [number, number];
 }> = [
-  { name: "Dry Bulb Temperature", index: 6, key: "temperatureC", missing: 99.9, range: WEATHER_RANGES.temperatureC },
+  {
+    name: "Dry Bulb Temperature",
+    index: 6,
+    key: "temperatureC",
+    missing: 99.9,
+    range: WEATHER_RANGES.temperatureC,
+  },
   {
     name: "Relative Humidity",
     index: 8,
@@ -63,7 +69,13 @@ const EPW_FIELDS: ReadonlyArray<{
     missing: 9999,
     range: WEATHER_RANGES.irradianceWm2,
   },
-  { name: "Direct Normal Radiation", index: 14, key: "dniWm2", missing: 9999, range: WEATHER_RANGES.irradianceWm2 },
+  {
+    name: "Direct Normal Radiation",
+    index: 14,
+    key: "dniWm2",
+    missing: 9999,
+    range: WEATHER_RANGES.irradianceWm2,
+  },
   {
     name: "Diffuse Horizontal Radiation",
     index: 15,
@@ -100,24 +112,32 @@ export function parseEpw(text: string, options: EpwOptions = {}): Result<EpwWeat
   }
   const loc = splitFields(locLine.text, ",");
   if (loc[0]?.text.trim().toUpperCase() !== "LOCATION" || loc.length < 10) {
-    issues.error("missing-header", "the first line must be LOCATION,city,state,country,source,WMO,lat,lon,tz,elevation", {
-      line: 1,
-      column: 1,
-      value: locLine.text.slice(0, 40),
-    });
+    issues.error(
+      "missing-header",
+      "the first line must be LOCATION,city,state,country,source,WMO,lat,lon,tz,elevation",
+      {
+        line: 1,
+        column: 1,
+        value: locLine.text.slice(0, 40),
+      },
+    );
     return { ok: false, issues: issues.finish() };
   }
   const locNumber = (i: number, name: string, range: readonly [number, number]): number => {
     const f = loc[i];
     const v = f ? parseNumber(f.text) : undefined;
     if (v === undefined || v < range[0] || v > range[1]) {
-      issues.error(v === undefined ? "bad-number" : "out-of-range", `LOCATION ${name} "${f?.text ?? ""}" is not valid`, {
-        line: 1,
-        column: f?.column ?? 1,
-        path: `LOCATION.${name}`,
-        value: f?.text,
-        expected: `${range[0]}..${range[1]}`,
-      });
+      issues.error(
+        v === undefined ? "bad-number" : "out-of-range",
+        `LOCATION ${name} "${f?.text ?? ""}" is not valid`,
+        {
+          line: 1,
+          column: f?.column ?? 1,
+          path: `LOCATION.${name}`,
+          value: f?.text,
+          expected: `${range[0]}..${range[1]}`,
+        },
+      );
       return Number.NaN;
     }
     return v;
@@ -152,12 +172,16 @@ export function parseEpw(text: string, options: EpwOptions = {}): Result<EpwWeat
     if (lineText.trim() === "") continue;
     const fields = splitFields(lineText, ",");
     if (fields.length < MIN_FIELDS) {
-      issues.error("wrong-column-count", `${fields.length} fields, an EPW data row has 35 (at least ${MIN_FIELDS} needed)`, {
-        line,
-        column: 1,
-        value: fields.length,
-        expected: "35",
-      });
+      issues.error(
+        "wrong-column-count",
+        `${fields.length} fields, an EPW data row has 35 (at least ${MIN_FIELDS} needed)`,
+        {
+          line,
+          column: 1,
+          value: fields.length,
+          expected: "35",
+        },
+      );
       continue;
     }
     const num = (i: number, name: string): number | undefined => {
@@ -215,7 +239,8 @@ export function parseEpw(text: string, options: EpwOptions = {}): Result<EpwWeat
   checkTypicalYearSequence(rows, 1, issues);
   if (issues.errorCount > 0) return { ok: false, issues: issues.finish() };
   const source =
-    o.source ?? `EPW ${location.city} ${location.country} ${location.wmo} (${o.fileName}; check the file's licence)`;
+    o.source ??
+    `EPW ${location.city} ${location.country} ${location.wmo} (${o.fileName}; check the file's licence)`;
   const weather = toEngineWeather(
     raw,
     location.utcOffsetHours,

@@ -19,7 +19,9 @@ describe("parseSpotPriceCsv", () => {
   });
 
   it("removes the Finnish VAT of the delivery hour from sahkotin.fi c/kWh prices", () => {
-    const text = ["hour,price", "2023-04-30T20:00:00.000Z,11.000", "2023-04-30T21:00:00.000Z,12.400"].join("\n");
+    const text = ["hour,price", "2023-04-30T20:00:00.000Z,11.000", "2023-04-30T21:00:00.000Z,12.400"].join(
+      "\n",
+    );
     const r = parseSpotPriceCsv(text);
     const v = r.ok ? Array.from(r.value.columns[0]?.values ?? []) : [];
     expect(v[0]).toBeCloseTo(0.1, 12); // 10 % VAT until 30.4.2023 24:00 Finnish time
@@ -53,7 +55,10 @@ describe("parseElectricityMapsCsv", () => {
   const header =
     "Datetime (UTC),Country,Zone Name,Zone Id,Carbon Intensity gCO₂eq/kWh (direct),Carbon Intensity gCO₂eq/kWh (LCA),Low Carbon Percentage,Renewable Percentage,Data Source,Data Estimated,Data Estimation Method";
   it("reads direct and LCA intensity in kgCO2e/kWh", () => {
-    const text = [header, "2022-01-01 00:00:00,Finland,Finland,FI,175.21,208.67,74.79,41.28,entsoe.eu,false,"].join("\n");
+    const text = [
+      header,
+      "2022-01-01 00:00:00,Finland,Finland,FI,175.21,208.67,74.79,41.28,entsoe.eu,false,",
+    ].join("\n");
     const r = parseElectricityMapsCsv(text);
     expect(r.ok && r.value.columns.map((c) => [c.name, c.unit, c.values[0]])).toEqual([
       ["direct", "kgCO2e/kWh", 0.17521],
@@ -61,7 +66,9 @@ describe("parseElectricityMapsCsv", () => {
     ]);
   });
   it("rejects negative intensity and missing columns", () => {
-    const neg = parseElectricityMapsCsv([header, "2022-01-01 00:00:00,Finland,Finland,FI,-1,2,0,0,x,false,"].join("\n"));
+    const neg = parseElectricityMapsCsv(
+      [header, "2022-01-01 00:00:00,Finland,Finland,FI,-1,2,0,0,x,false,"].join("\n"),
+    );
     expect(!neg.ok && neg.issues[0]?.code).toBe("out-of-range");
     const miss = parseElectricityMapsCsv("Datetime (UTC),x\n2022-01-01 00:00:00,1\n");
     expect(!miss.ok && miss.issues.map((i) => i.code)).toEqual(["missing-column", "missing-column"]);
@@ -69,32 +76,42 @@ describe("parseElectricityMapsCsv", () => {
 });
 
 describe(`price and CO2 importers on the real files${SHARED_SKIP_NOTE}`, () => {
-  it.skipIf(!HAS_SHARED_DATA)("sahkotin original with VAT removed equals the derived excl.-VAT file (to rounding)", () => {
-    const a = parseSpotPriceCsv(readShared("fi_spot_price_2023/sahkotin_spot_price_vat_orig.csv"));
-    const b = parseSpotPriceCsv(readShared("fi_spot_price_2023/fi_dayahead_price_2023-01_2024-02_eur_mwh.csv"));
-    expect(a.ok && b.ok).toBe(true);
-    if (!a.ok || !b.ok) return;
-    expect(a.value.hours).toBe(10_176);
-    expect(a.value.timeline).toEqual(b.value.timeline);
-    const va = a.value.columns[0]?.values ?? new Float64Array();
-    const vb = b.value.columns[0]?.values ?? new Float64Array();
-    let worst = 0;
-    for (let i = 0; i < va.length; i++) worst = Math.max(worst, Math.abs((va[i] ?? 0) - (vb[i] ?? 0)));
-    // The source has 3 decimals of c/kWh incl. VAT: at most 0.0005 c/kWh / 1.1 + 0.005 EUR/MWh rounding.
-    expect(worst * 1000).toBeLessThan(0.01);
-  });
+  it.skipIf(!HAS_SHARED_DATA)(
+    "sahkotin original with VAT removed equals the derived excl.-VAT file (to rounding)",
+    () => {
+      const a = parseSpotPriceCsv(readShared("fi_spot_price_2023/sahkotin_spot_price_vat_orig.csv"));
+      const b = parseSpotPriceCsv(
+        readShared("fi_spot_price_2023/fi_dayahead_price_2023-01_2024-02_eur_mwh.csv"),
+      );
+      expect(a.ok && b.ok).toBe(true);
+      if (!a.ok || !b.ok) return;
+      expect(a.value.hours).toBe(10_176);
+      expect(a.value.timeline).toEqual(b.value.timeline);
+      const va = a.value.columns[0]?.values ?? new Float64Array();
+      const vb = b.value.columns[0]?.values ?? new Float64Array();
+      let worst = 0;
+      for (let i = 0; i < va.length; i++) worst = Math.max(worst, Math.abs((va[i] ?? 0) - (vb[i] ?? 0)));
+      // The source has 3 decimals of c/kWh incl. VAT: at most 0.0005 c/kWh / 1.1 + 0.005 EUR/MWh rounding.
+      expect(worst * 1000).toBeLessThan(0.01);
+    },
+  );
 
-  it.skipIf(!HAS_SHARED_DATA)("Electricity Maps FI 2022: 8760 h, direct mean 103.2, min 13.2, max 246.3, LCA mean 138.7 g/kWh", () => {
-    const r = parseElectricityMapsCsv(readShared("fi_co2_intensity_2022_electricitymaps/FI_2022_hourly.csv"));
-    expect(r.ok).toBe(true);
-    if (!r.ok) return;
-    const d = r.value.columns[0]?.values ?? new Float64Array();
-    const l = r.value.columns[1]?.values ?? new Float64Array();
-    expect(r.value.hours).toBe(8760);
-    expect(r.value.timeline?.startUtcMs).toBe(Date.UTC(2022, 0, 1));
-    expect((d.reduce((a, b) => a + b, 0) / 8760) * 1000).toBeCloseTo(103.2, 1);
-    expect(Math.min(...d) * 1000).toBeCloseTo(13.2, 1);
-    expect(Math.max(...d) * 1000).toBeCloseTo(246.3, 1);
-    expect((l.reduce((a, b) => a + b, 0) / 8760) * 1000).toBeCloseTo(138.7, 1);
-  });
+  it.skipIf(!HAS_SHARED_DATA)(
+    "Electricity Maps FI 2022: 8760 h, direct mean 103.2, min 13.2, max 246.3, LCA mean 138.7 g/kWh",
+    () => {
+      const r = parseElectricityMapsCsv(
+        readShared("fi_co2_intensity_2022_electricitymaps/FI_2022_hourly.csv"),
+      );
+      expect(r.ok).toBe(true);
+      if (!r.ok) return;
+      const d = r.value.columns[0]?.values ?? new Float64Array();
+      const l = r.value.columns[1]?.values ?? new Float64Array();
+      expect(r.value.hours).toBe(8760);
+      expect(r.value.timeline?.startUtcMs).toBe(Date.UTC(2022, 0, 1));
+      expect((d.reduce((a, b) => a + b, 0) / 8760) * 1000).toBeCloseTo(103.2, 1);
+      expect(Math.min(...d) * 1000).toBeCloseTo(13.2, 1);
+      expect(Math.max(...d) * 1000).toBeCloseTo(246.3, 1);
+      expect((l.reduce((a, b) => a + b, 0) / 8760) * 1000).toBeCloseTo(138.7, 1);
+    },
+  );
 });

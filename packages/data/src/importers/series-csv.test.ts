@@ -18,7 +18,9 @@ const hourly = (n: number, start = Date.UTC(2025, 0, 1), f = (i: number) => Stri
 
 describe("parseSeriesCsv: reading", () => {
   it("reads UTC stamps, a unit in the header and converts to canonical units", () => {
-    const s = ok(["time,demand [MWh],price (EUR/MWh)", "2025-01-01T00:00Z,1.5,50", "2025-01-01T01:00Z,2,60"].join("\n"));
+    const s = ok(
+      ["time,demand [MWh],price (EUR/MWh)", "2025-01-01T00:00Z,1.5,50", "2025-01-01T01:00Z,2,60"].join("\n"),
+    );
     expect(s.timeline).toEqual({ startUtcMs: Date.UTC(2025, 0, 1), hours: 2, timeZone: "UTC" });
     expect(s.columns.map((c) => [c.name, c.unit, Array.from(c.values)])).toEqual([
       ["demand", "kWh", [1500, 2000]],
@@ -36,7 +38,9 @@ describe("parseSeriesCsv: reading", () => {
   });
 
   it("reads ';' files with decimal commas and keeps unknown units with a warning", () => {
-    const s = ok("aika;kulutus [kWh];x [furlong]\n2025-01-01T00:00+02:00;1,5;2\n2025-01-01T01:00+02:00;2,5;3\n");
+    const s = ok(
+      "aika;kulutus [kWh];x [furlong]\n2025-01-01T00:00+02:00;1,5;2\n2025-01-01T01:00+02:00;2,5;3\n",
+    );
     expect(Array.from(s.columns[0]?.values ?? [])).toEqual([1.5, 2.5]);
     expect(s.timeline?.startUtcMs).toBe(Date.UTC(2024, 11, 31, 22));
     expect(s.warnings.map((w) => [w.code, w.path])).toEqual([["unknown-unit", "x"]]);
@@ -58,15 +62,28 @@ describe("parseSeriesCsv: reading", () => {
     // 2025-03-30: 03:00 local does not exist; 2025-10-26: 03:00 local occurs twice.
     const spring = ["t,v [kW]", "2025-03-30 01:00,1", "2025-03-30 02:00,2", "2025-03-30 04:00,3"].join("\n");
     const s = ok(spring, { timestampZone: "Europe/Helsinki" });
-    expect(s.timeline).toEqual({ startUtcMs: Date.UTC(2025, 2, 29, 23), hours: 3, timeZone: "Europe/Helsinki" });
-    const autumn = ["t,v [kW]", "2025-10-26 02:00,1", "2025-10-26 03:00,2", "2025-10-26 03:00,3", "2025-10-26 04:00,4"];
+    expect(s.timeline).toEqual({
+      startUtcMs: Date.UTC(2025, 2, 29, 23),
+      hours: 3,
+      timeZone: "Europe/Helsinki",
+    });
+    const autumn = [
+      "t,v [kW]",
+      "2025-10-26 02:00,1",
+      "2025-10-26 03:00,2",
+      "2025-10-26 03:00,3",
+      "2025-10-26 04:00,4",
+    ];
     const a = ok(autumn.join("\n"), { timestampZone: "Europe/Helsinki" });
     expect(a.hours).toBe(4);
     expect(a.timeline?.startUtcMs).toBe(Date.UTC(2025, 9, 25, 23));
   });
 
   it("reads only the requested columns, with unit overrides", () => {
-    const s = ok("when_utc,label,value\n2025-01-01 00:00,abc,7\n", { columns: ["value"], units: { value: "c/kWh" } });
+    const s = ok("when_utc,label,value\n2025-01-01 00:00,abc,7\n", {
+      columns: ["value"],
+      units: { value: "c/kWh" },
+    });
     expect(s.columns.map((c) => [c.name, c.unit, c.values[0]])).toEqual([["value", "EUR/kWh", 0.07]]);
   });
 
@@ -118,7 +135,9 @@ describe("parseSeriesCsv: malformed files (every error code)", () => {
       "time-out-of-order",
       "time-gap",
     ]);
-    const r = parseSeriesCsv(["t,v [kW]", ...rows.slice(0, 2), ...rows.slice(4)].join("\n"), { fileName: "g.csv" });
+    const r = parseSeriesCsv(["t,v [kW]", ...rows.slice(0, 2), ...rows.slice(4)].join("\n"), {
+      fileName: "g.csv",
+    });
     expect(!r.ok && r.issues[0]?.message).toBe("g.csv:4:1: 2 steps of 60 min missing after line 3");
   });
   it("irregular-time-step and time-not-on-hour", () => {
@@ -128,8 +147,13 @@ describe("parseSeriesCsv: malformed files (every error code)", () => {
     expect(codes("t,v [kW]\n2025-01-01T00:30Z,1\n2025-01-01T01:30Z,1\n")).toEqual(["time-not-on-hour"]);
   });
   it("wrong-row-count: expected hours and incomplete last hour of 15-min data", () => {
-    expect(codes(["t,v [kW]", ...hourly(5)].join("\n"), { expectedHours: 8760 })).toEqual(["wrong-row-count"]);
-    const q = Array.from({ length: 5 }, (_, i) => `${new Date(Date.UTC(2025, 0, 1) + i * 900_000).toISOString()},1`);
+    expect(codes(["t,v [kW]", ...hourly(5)].join("\n"), { expectedHours: 8760 })).toEqual([
+      "wrong-row-count",
+    ]);
+    const q = Array.from(
+      { length: 5 },
+      (_, i) => `${new Date(Date.UTC(2025, 0, 1) + i * 900_000).toISOString()},1`,
+    );
     expect(codes(["t,v [kW]", ...q].join("\n"))).toEqual(["wrong-row-count"]);
   });
   it("invalid-option", () => {
@@ -139,26 +163,35 @@ describe("parseSeriesCsv: malformed files (every error code)", () => {
 });
 
 describe(`parseSeriesCsv on real files${SHARED_SKIP_NOTE}`, () => {
-  it.skipIf(!HAS_SHARED_DATA)("Fingrid 2016-2023 (+02:00/+03:00 offsets): 2021 consumption 84.7 TWh (SOURCE.md)", () => {
-    const text = readShared("fi_grid_fingrid_2016_2023/energy_data_fi_2016_2023.csv.gz");
-    const s = ok(text, { units: { consumption_total_hourly: "MWh/h" }, columns: ["consumption_total_hourly"] });
-    expect(s.hours).toBe(70_128);
-    const tl = s.timeline;
-    expect(tl?.startUtcMs).toBe(Date.UTC(2015, 11, 31, 22));
-    const start2021 = (Date.UTC(2020, 11, 31, 22) - (tl?.startUtcMs ?? 0)) / 3_600_000;
-    const kw = s.columns[0]?.values.subarray(start2021, start2021 + 8760) ?? new Float64Array();
-    const twh = kw.reduce((a, b) => a + b, 0) / 1e9;
-    expect(twh).toBeCloseTo(84.7, 1);
-  });
+  it.skipIf(!HAS_SHARED_DATA)(
+    "Fingrid 2016-2023 (+02:00/+03:00 offsets): 2021 consumption 84.7 TWh (SOURCE.md)",
+    () => {
+      const text = readShared("fi_grid_fingrid_2016_2023/energy_data_fi_2016_2023.csv.gz");
+      const s = ok(text, {
+        units: { consumption_total_hourly: "MWh/h" },
+        columns: ["consumption_total_hourly"],
+      });
+      expect(s.hours).toBe(70_128);
+      const tl = s.timeline;
+      expect(tl?.startUtcMs).toBe(Date.UTC(2015, 11, 31, 22));
+      const start2021 = (Date.UTC(2020, 11, 31, 22) - (tl?.startUtcMs ?? 0)) / 3_600_000;
+      const kw = s.columns[0]?.values.subarray(start2021, start2021 + 8760) ?? new Float64Array();
+      const twh = kw.reduce((a, b) => a + b, 0) / 1e9;
+      expect(twh).toBeCloseTo(84.7, 1);
+    },
+  );
 
-  it.skipIf(!HAS_SHARED_DATA)("FI day-ahead derived file: 10,176 gap-free hours, 2023 mean 56.47 EUR/MWh", () => {
-    const s = ok(readShared("fi_spot_price_2023/fi_dayahead_price_2023-01_2024-02_eur_mwh.csv"), {
-      timestampColumn: "timestamp_utc",
-      columns: ["price_eur_mwh_excl_vat"],
-      units: { price_eur_mwh_excl_vat: "EUR/MWh" },
-    });
-    expect(s.hours).toBe(10_176);
-    const y = s.columns[0]?.values.subarray(0, 8760) ?? new Float64Array();
-    expect((y.reduce((a, b) => a + b, 0) / 8760) * 1000).toBeCloseTo(56.47, 2);
-  });
+  it.skipIf(!HAS_SHARED_DATA)(
+    "FI day-ahead derived file: 10,176 gap-free hours, 2023 mean 56.47 EUR/MWh",
+    () => {
+      const s = ok(readShared("fi_spot_price_2023/fi_dayahead_price_2023-01_2024-02_eur_mwh.csv"), {
+        timestampColumn: "timestamp_utc",
+        columns: ["price_eur_mwh_excl_vat"],
+        units: { price_eur_mwh_excl_vat: "EUR/MWh" },
+      });
+      expect(s.hours).toBe(10_176);
+      const y = s.columns[0]?.values.subarray(0, 8760) ?? new Float64Array();
+      expect((y.reduce((a, b) => a + b, 0) / 8760) * 1000).toBeCloseTo(56.47, 2);
+    },
+  );
 });

@@ -115,7 +115,10 @@ export function parseSeriesCsv(text: string, options: SeriesCsvOptions = {}): Re
   });
   const headerUnits = header.map((f) => HEADER_UNIT.exec(f.text.trim())?.[2]?.trim());
   const findColumn = (name: string): number =>
-    names.findIndex((n, i) => n.toLowerCase() === name.toLowerCase() || header[i]?.text.trim().toLowerCase() === name.toLowerCase());
+    names.findIndex(
+      (n, i) =>
+        n.toLowerCase() === name.toLowerCase() || header[i]?.text.trim().toLowerCase() === name.toLowerCase(),
+    );
 
   // Time-stamp column.
   let timeIndex = -1;
@@ -143,7 +146,11 @@ export function parseSeriesCsv(text: string, options: SeriesCsvOptions = {}): Re
     o.columns?.map((c) => {
       const i = findColumn(c);
       if (i < 0) {
-        issues.error("missing-column", `no column "${c}" in the header`, { line: first.line, path: c, expected: c });
+        issues.error("missing-column", `no column "${c}" in the header`, {
+          line: first.line,
+          path: c,
+          expected: c,
+        });
       }
       return i;
     }) ?? names.map((_, i) => i).filter((i) => i !== timeIndex);
@@ -274,15 +281,24 @@ export function parseSeriesCsv(text: string, options: SeriesCsvOptions = {}): Re
       if (d === stepMs) continue;
       const at = { line: b.line, column: b.column, value: new Date(b.utcMs).toISOString() };
       if (d === 0) issues.error("duplicate-time", `time repeats line ${a.line}`, at);
-      else if (d < 0) issues.error("time-out-of-order", `time goes back ${-d / 60_000} min after line ${a.line}`, at);
+      else if (d < 0)
+        issues.error("time-out-of-order", `time goes back ${-d / 60_000} min after line ${a.line}`, at);
       else if (d % stepMs === 0) {
         const missing = d / stepMs - 1;
-        issues.error("time-gap", `${missing} step${missing === 1 ? "" : "s"} of ${stepMin} min missing after line ${a.line}`, {
-          ...at,
-          expected: new Date(a.utcMs + stepMs).toISOString(),
-        });
+        issues.error(
+          "time-gap",
+          `${missing} step${missing === 1 ? "" : "s"} of ${stepMin} min missing after line ${a.line}`,
+          {
+            ...at,
+            expected: new Date(a.utcMs + stepMs).toISOString(),
+          },
+        );
       } else {
-        issues.error("irregular-time-step", `step of ${d / 60_000} min after line ${a.line}, expected ${stepMin}`, at);
+        issues.error(
+          "irregular-time-step",
+          `step of ${d / 60_000} min after line ${a.line}, expected ${stepMin}`,
+          at,
+        );
       }
     }
   } else if (o.start !== undefined) {
@@ -295,7 +311,9 @@ export function parseSeriesCsv(text: string, options: SeriesCsvOptions = {}): Re
     } else {
       startUtcMs = stampToUtcMs(s, "UTC");
       if (startUtcMs % MS_PER_HOUR !== 0) {
-        issues.error("invalid-option", `start "${o.start}" is not at the start of an hour`, { path: "start" });
+        issues.error("invalid-option", `start "${o.start}" is not at the start of an hour`, {
+          path: "start",
+        });
       }
     }
   }
@@ -327,11 +345,15 @@ export function parseSeriesCsv(text: string, options: SeriesCsvOptions = {}): Re
     let factor = 1;
     let extensive = false;
     if (unit === undefined) {
-      issues.warn("missing-unit", `column ${c.name} has no unit; write "${c.name} [kWh]" or a "# unit: kWh" comment`, {
-        line: first.line,
-        column: c.column,
-        path: c.name,
-      });
+      issues.warn(
+        "missing-unit",
+        `column ${c.name} has no unit; write "${c.name} [kWh]" or a "# unit: kWh" comment`,
+        {
+          line: first.line,
+          column: c.column,
+          path: c.name,
+        },
+      );
     } else {
       const conv = unitConversion(unit);
       if (!conv) {

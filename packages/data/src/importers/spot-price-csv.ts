@@ -29,7 +29,8 @@ export function detectSpotPriceFormat(text: string): SpotPriceFormat | undefined
     .split(",")
     .map((c) => c.trim());
   if (!header) return undefined;
-  if (header.includes("timestamp_utc") && header.includes("price_eur_mwh_excl_vat")) return "eur-mwh-excl-vat";
+  if (header.includes("timestamp_utc") && header.includes("price_eur_mwh_excl_vat"))
+    return "eur-mwh-excl-vat";
   if (header[0] === "hour" && header[1] === "price" && header.length === 2) return "sahkotin-c-kwh-incl-vat";
   return undefined;
 }
@@ -47,10 +48,14 @@ export function parseSpotPriceCsv(text: string, options: SpotPriceCsvOptions = {
   const format = detectSpotPriceFormat(text);
   if (!format) {
     const issues = new IssueList(fileName);
-    issues.error("unknown-price-format", "header is neither timestamp_utc,...,price_eur_mwh_excl_vat nor hour,price", {
-      line: 1,
-      expected: "timestamp_utc,...,price_eur_mwh_excl_vat | hour,price",
-    });
+    issues.error(
+      "unknown-price-format",
+      "header is neither timestamp_utc,...,price_eur_mwh_excl_vat nor hour,price",
+      {
+        line: 1,
+        expected: "timestamp_utc,...,price_eur_mwh_excl_vat | hour,price",
+      },
+    );
     return { ok: false, issues: issues.finish() };
   }
   if (format === "eur-mwh-excl-vat") {
@@ -64,7 +69,10 @@ export function parseSpotPriceCsv(text: string, options: SpotPriceCsvOptions = {
       units: { price_eur_mwh_excl_vat: "EUR/MWh" },
     });
     if (!r.ok) return r;
-    return { ok: true, value: { ...r.value, columns: r.value.columns.map((c) => ({ ...c, name: "price" })) } };
+    return {
+      ok: true,
+      value: { ...r.value, columns: r.value.columns.map((c) => ({ ...c, name: "price" })) },
+    };
   }
   const r = parseSeriesCsv(text, {
     fileName,
@@ -83,12 +91,17 @@ export function parseSpotPriceCsv(text: string, options: SpotPriceCsvOptions = {
   const values = new Float64Array(col.values.length);
   for (let i = 0; i < values.length; i++) {
     const t = tl.startUtcMs + i * 3_600_000;
-    const vat = options.vat === undefined || options.vat === "FI" ? finnishElectricityVatRate(t) : options.vat;
+    const vat =
+      options.vat === undefined || options.vat === "FI" ? finnishElectricityVatRate(t) : options.vat;
     if (vat === undefined) {
-      issues.error("vat-rate-unknown", `no Finnish VAT rate known for ${new Date(t).toISOString()}; pass the vat option`, {
-        line: i + 2,
-        path: "vat",
-      });
+      issues.error(
+        "vat-rate-unknown",
+        `no Finnish VAT rate known for ${new Date(t).toISOString()}; pass the vat option`,
+        {
+          line: i + 2,
+          path: "vat",
+        },
+      );
       break;
     }
     values[i] = (col.values[i] ?? Number.NaN) / (1 + vat);

@@ -36,7 +36,11 @@ describe("parseTryCsv: time convention", () => {
   const w = r.value;
 
   it("labels the typical year from 1 January 00:00 UTC in Europe/Helsinki", () => {
-    expect(w.timeline).toEqual({ startUtcMs: Date.UTC(2023, 0, 1), hours: 8760, timeZone: "Europe/Helsinki" });
+    expect(w.timeline).toEqual({
+      startUtcMs: Date.UTC(2023, 0, 1),
+      hours: 8760,
+      timeZone: "Europe/Helsinki",
+    });
   });
 
   it("moves radiation of the hour ending at 12:00 UTC+2 to the UTC hour [09:00, 10:00)", () => {
@@ -119,10 +123,13 @@ describe("parseTryCsv: malformed files (every error code)", () => {
 
   it("bad-timestamp for 29 February and impossible dates", () => {
     const i = issuesOf(syntheticTry((r) => r.push("8761;2004;2;29;0;1.0;80.0;3.0;0.0;0.0;0.0;0.0")));
-    expect(i[0]).toMatchObject({ code: "bad-timestamp", message: "t.csv:8763:11: 29 February is not part of a typical year" });
-    expect(issuesOf(syntheticTry((r) => (r[0] = "1;2002;13;1;0;1.0;80.0;3.0;0.0;0.0;0.0;0.0")))[0]?.code).toBe(
-      "bad-timestamp",
-    );
+    expect(i[0]).toMatchObject({
+      code: "bad-timestamp",
+      message: "t.csv:8763:11: 29 February is not part of a typical year",
+    });
+    expect(
+      issuesOf(syntheticTry((r) => (r[0] = "1;2002;13;1;0;1.0;80.0;3.0;0.0;0.0;0.0;0.0")))[0]?.code,
+    ).toBe("bad-timestamp");
   });
 
   it("unsupported-utc-offset", () => {

@@ -32,7 +32,8 @@ export const TRY_CSV_DEFAULTS = {
   utcOffsetHours: 2,
 } as const;
 
-type TryColumn = "MON" | "DAY" | "HOUR" | "TEMP" | "RH" | "WS" | "GHI" | "DHI" | "DNI" | "WDIR" | "STEP" | "YEAR";
+type TryColumn =
+  "MON" | "DAY" | "HOUR" | "TEMP" | "RH" | "WS" | "GHI" | "DHI" | "DNI" | "WDIR" | "STEP" | "YEAR";
 /** Columns of an FMI TRY CSV and where each goes; `required` columns must be present. */
 interface TryColumnSpec {
   readonly required: boolean;
@@ -88,9 +89,13 @@ export function parseTryCsv(text: string, options: TryCsvOptions = {}): Result<W
   }
   if (issues.errorCount > 0) return { ok: false, issues: issues.finish() };
   if (!Number.isInteger(o.utcOffsetHours)) {
-    issues.error("unsupported-utc-offset", `UTC offset ${o.utcOffsetHours} h is not a whole number of hours`, {
-      value: o.utcOffsetHours,
-    });
+    issues.error(
+      "unsupported-utc-offset",
+      `UTC offset ${o.utcOffsetHours} h is not a whole number of hours`,
+      {
+        value: o.utcOffsetHours,
+      },
+    );
     return { ok: false, issues: issues.finish() };
   }
 
@@ -125,13 +130,17 @@ export function parseTryCsv(text: string, options: TryCsvOptions = {}): Result<W
       }
       const spec = TRY_COLUMNS[name];
       if (spec.range && (v < spec.range[0] || v > spec.range[1])) {
-        issues.error("out-of-range", `${name} ${v} ${spec.unit ?? ""} is outside ${spec.range[0]}..${spec.range[1]}`, {
-          line,
-          column: field.column,
-          path: name,
-          value: v,
-          expected: `${spec.range[0]}..${spec.range[1]}`,
-        });
+        issues.error(
+          "out-of-range",
+          `${name} ${v} ${spec.unit ?? ""} is outside ${spec.range[0]}..${spec.range[1]}`,
+          {
+            line,
+            column: field.column,
+            path: name,
+            value: v,
+            expected: `${spec.range[0]}..${spec.range[1]}`,
+          },
+        );
         rowOk = false;
       }
       values.set(name, v);

@@ -73,7 +73,11 @@ export interface StampedRow {
  * Checks that the rows are exactly the hours firstStamp, firstStamp+1, ... of a non-leap year:
  * reports `duplicate-time`, `time-gap` (with the missing range), `time-out-of-order` and `wrong-row-count`.
  */
-export function checkTypicalYearSequence(rows: readonly StampedRow[], firstStamp: number, issues: IssueList): void {
+export function checkTypicalYearSequence(
+  rows: readonly StampedRow[],
+  firstStamp: number,
+  issues: IssueList,
+): void {
   let expected = firstStamp;
   let previous: StampedRow | undefined;
   for (const row of rows) {
@@ -167,7 +171,9 @@ export function toEngineWeather(
     if (options.pointVariables === "hour-ending") return hourEnding(x);
     const out = new Float64Array(n);
     for (let i = 0; i < n; i++) {
-      out[i] = ((x[mod(i + utcOffsetHours, n)] ?? Number.NaN) + (x[mod(i + 1 + utcOffsetHours, n)] ?? Number.NaN)) / 2;
+      out[i] =
+        ((x[mod(i + utcOffsetHours, n)] ?? Number.NaN) + (x[mod(i + 1 + utcOffsetHours, n)] ?? Number.NaN)) /
+        2;
     }
     return out;
   };

@@ -5,8 +5,10 @@ import { parseSeriesCsv, type SeriesCsvOptions } from "./series-csv.js";
 import { TYPICAL_YEAR_DEFAULTS, WEATHER_RANGES } from "./typical-year.js";
 
 /** Options of `parseWeatherCsv`. */
-export interface WeatherCsvOptions
-  extends Pick<SeriesCsvOptions, "fileName" | "source" | "delimiter" | "decimalComma" | "timestampZone" | "timeZone"> {
+export interface WeatherCsvOptions extends Pick<
+  SeriesCsvOptions,
+  "fileName" | "source" | "delimiter" | "decimalComma" | "timestampZone" | "timeZone"
+> {
   /** Calendar year labelling a file without time stamps (a typical year of 8760 rows). */
   readonly year?: number;
 }
@@ -55,7 +57,10 @@ const WEATHER_CSV_COLUMNS: ReadonlyArray<{
  * relative_humidity [%] and wind_speed [m/s] (filled with TRY2020 Vantaa annual means, with a warning).
  * Each value is the mean over the hour STARTING at its time stamp (the engine's convention).
  */
-export function parseWeatherCsv(text: string, options: WeatherCsvOptions = {}): Result<Weather & { warnings: Issue[] }> {
+export function parseWeatherCsv(
+  text: string,
+  options: WeatherCsvOptions = {},
+): Result<Weather & { warnings: Issue[] }> {
   const fileName = options.fileName ?? "weather CSV";
   const parsed = parseSeriesCsv(text, { ...options, fileName });
   if (!parsed.ok) return parsed;
@@ -73,10 +78,14 @@ export function parseWeatherCsv(text: string, options: WeatherCsvOptions = {}): 
           expected: spec.names.join(" | "),
         });
       } else {
-        issues.warn("missing-column", `no ${spec.names[0]} column; using ${spec.fill} ${spec.unit} for every hour`, {
-          line: 1,
-          path: spec.names[0],
-        });
+        issues.warn(
+          "missing-column",
+          `no ${spec.names[0]} column; using ${spec.fill} ${spec.unit} for every hour`,
+          {
+            line: 1,
+            path: spec.names[0],
+          },
+        );
         out[spec.key] = new Float64Array(hours).fill(spec.fill);
       }
       continue;
@@ -92,21 +101,29 @@ export function parseWeatherCsv(text: string, options: WeatherCsvOptions = {}): 
     }
     const bad = col.values.findIndex((v) => v < spec.range[0] || v > spec.range[1]);
     if (bad >= 0) {
-      issues.error("out-of-range", `${col.name} ${col.values[bad]} at hour ${bad} is outside ${spec.range.join("..")}`, {
-        path: `${col.name}[${bad}]`,
-        value: col.values[bad],
-        expected: spec.range.join(".."),
-      });
+      issues.error(
+        "out-of-range",
+        `${col.name} ${col.values[bad]} at hour ${bad} is outside ${spec.range.join("..")}`,
+        {
+          path: `${col.name}[${bad}]`,
+          value: col.values[bad],
+          expected: spec.range.join(".."),
+        },
+      );
     }
     out[spec.key] = col.values;
   }
   let timeline = series.timeline;
   if (!timeline) {
     if (hours !== TYPICAL_YEAR_HOURS) {
-      issues.error("wrong-row-count", `${hours} rows without time stamps; a typical year needs ${TYPICAL_YEAR_HOURS}`, {
-        value: hours,
-        expected: String(TYPICAL_YEAR_HOURS),
-      });
+      issues.error(
+        "wrong-row-count",
+        `${hours} rows without time stamps; a typical year needs ${TYPICAL_YEAR_HOURS}`,
+        {
+          value: hours,
+          expected: String(TYPICAL_YEAR_HOURS),
+        },
+      );
     }
     timeline = {
       startUtcMs: Date.UTC(options.year ?? TYPICAL_YEAR_DEFAULTS.year, 0, 1),

@@ -25,14 +25,21 @@ export class IssueList {
   add(
     code: string,
     message: string,
-    where: Partial<TextLocation> & { path?: string; value?: unknown; expected?: string; severity?: "error" | "warning" },
+    where: Partial<TextLocation> & {
+      path?: string;
+      value?: unknown;
+      expected?: string;
+      severity?: "error" | "warning";
+    },
   ): void {
     if (this.issues.length >= MAX_ISSUES) {
       if ((where.severity ?? "error") === "error") this.dropped++;
       return;
     }
     const loc =
-      where.line === undefined ? this.fileName : `${this.fileName}:${where.line}${where.column ? `:${where.column}` : ""}`;
+      where.line === undefined
+        ? this.fileName
+        : `${this.fileName}:${where.line}${where.column ? `:${where.column}` : ""}`;
     const issue: Issue = {
       code,
       severity: where.severity ?? "error",
@@ -46,11 +53,19 @@ export class IssueList {
     this.issues.push(issue);
   }
 
-  error(code: string, message: string, where: Partial<TextLocation> & { path?: string; value?: unknown; expected?: string } = {}): void {
+  error(
+    code: string,
+    message: string,
+    where: Partial<TextLocation> & { path?: string; value?: unknown; expected?: string } = {},
+  ): void {
     this.add(code, message, { ...where, severity: "error" });
   }
 
-  warn(code: string, message: string, where: Partial<TextLocation> & { path?: string; value?: unknown; expected?: string } = {}): void {
+  warn(
+    code: string,
+    message: string,
+    where: Partial<TextLocation> & { path?: string; value?: unknown; expected?: string } = {},
+  ): void {
     this.add(code, message, { ...where, severity: "warning" });
   }
 

@@ -60,7 +60,15 @@ export function stampToUtcMs(stamp: ParsedStamp, zone: string, previousUtcMs?: n
   const wall = Date.UTC(stamp.year, stamp.month - 1, stamp.day, stamp.hour, stamp.minute, stamp.second);
   if (stamp.offsetMin !== undefined) return wall - stamp.offsetMin * 60_000;
   if (zone === "UTC") return wall;
-  const first = localToUtcMs(zone, stamp.year, stamp.month, stamp.day, stamp.hour, stamp.minute, stamp.second);
+  const first = localToUtcMs(
+    zone,
+    stamp.year,
+    stamp.month,
+    stamp.day,
+    stamp.hour,
+    stamp.minute,
+    stamp.second,
+  );
   if (previousUtcMs !== undefined && first <= previousUtcMs) {
     // Try the later instant of an autumn overlap: it must show the same wall clock.
     const later = wall - utcOffsetMinutes(zone, first + 3_600_000 * 2) * 60_000;

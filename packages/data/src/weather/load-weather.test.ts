@@ -4,7 +4,13 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { alignWeatherToTimeline, weatherStats } from "@kera/engine";
 import { HAS_SHARED_DATA, SHARED_DATA_DIR, SHARED_SKIP_NOTE } from "../test-support/shared-data.js";
-import { detectWeatherFormat, loadDefaultWeather, loadWeather, loadWeatherSync, readWeatherFile } from "./load-weather.js";
+import {
+  detectWeatherFormat,
+  loadDefaultWeather,
+  loadWeather,
+  loadWeatherSync,
+  readWeatherFile,
+} from "./load-weather.js";
 import { WEATHER_DATASET_LIST, findWeatherDataset } from "./weather-datasets.js";
 
 describe("shipped weather data sets", () => {
@@ -46,7 +52,11 @@ describe("shipped weather data sets", () => {
   it("loadDefaultWeather is TRY2020 Vantaa and maps onto a leap-year timeline", () => {
     const w = loadDefaultWeather();
     expect(w.source).toMatch(/^FMI TRY2020 Vantaa, present climate/);
-    const y2024 = alignWeatherToTimeline(w, { startUtcMs: Date.UTC(2024, 0, 1), hours: 8784, timeZone: "Europe/Helsinki" });
+    const y2024 = alignWeatherToTimeline(w, {
+      startUtcMs: Date.UTC(2024, 0, 1),
+      hours: 8784,
+      timeZone: "Europe/Helsinki",
+    });
     const s = weatherStats(y2024);
     expect(s.hours).toBe(8784);
     // One extra day (a copy of 28 February) adds its degree days.
@@ -67,17 +77,30 @@ describe("shipped weather data sets", () => {
     const s = loadWeatherSync("fmi-try2020-helsinki");
     expect(!s.ok && s.issues[0]?.code).toBe("unknown-weather-dataset");
     const f = await loadWeather({ file: "no/such/file.epw" }, { baseDir: "/nonexistent" });
-    expect(!f.ok && f.issues[0]).toMatchObject({ code: "file-not-readable", value: "/nonexistent/no/such/file.epw" });
+    expect(!f.ok && f.issues[0]).toMatchObject({
+      code: "file-not-readable",
+      value: "/nonexistent/no/such/file.epw",
+    });
   });
 
   it("reads a generic weather CSV file relative to baseDir", async () => {
     const dir = mkdtempSync(join(tmpdir(), "kera-weather-"));
-    const rows = Array.from({ length: 24 }, (_, h) => `2025-06-01T${String(h).padStart(2, "0")}:00Z,${10 + h / 2},500,100,600`);
-    writeFileSync(join(dir, "w.csv"), ["time,temperature [degC],ghi [W/m2],dhi [W/m2],dni [W/m2]", ...rows].join("\n"));
+    const rows = Array.from(
+      { length: 24 },
+      (_, h) => `2025-06-01T${String(h).padStart(2, "0")}:00Z,${10 + h / 2},500,100,600`,
+    );
+    writeFileSync(
+      join(dir, "w.csv"),
+      ["time,temperature [degC],ghi [W/m2],dhi [W/m2],dni [W/m2]", ...rows].join("\n"),
+    );
     const r = await loadWeather({ file: "w.csv" }, { baseDir: dir, timeZone: "Europe/Helsinki" });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.value.timeline).toEqual({ startUtcMs: Date.UTC(2025, 5, 1), hours: 24, timeZone: "Europe/Helsinki" });
+    expect(r.value.timeline).toEqual({
+      startUtcMs: Date.UTC(2025, 5, 1),
+      hours: 24,
+      timeZone: "Europe/Helsinki",
+    });
     expect(r.value.windSpeedMs[0]).toBe(4.15);
     const bad = await readWeatherFile(join(dir, "w.csv"), { format: "epw" });
     expect(!bad.ok && bad.issues[0]?.code).toBe("missing-header");
@@ -92,7 +115,9 @@ describe("shipped weather data sets", () => {
 
 describe(`loadWeather on dev-only files${SHARED_SKIP_NOTE}`, () => {
   it.skipIf(!HAS_SHARED_DATA)("reads the IWEC EPW by path with the format detected", async () => {
-    const r = await readWeatherFile(join(SHARED_DATA_DIR, "weather_helsinki_iwec_epw/FIN_Helsinki.029740_IWEC.epw"));
+    const r = await readWeatherFile(
+      join(SHARED_DATA_DIR, "weather_helsinki_iwec_epw/FIN_Helsinki.029740_IWEC.epw"),
+    );
     expect(r.ok && r.value.timeline.timeZone).toBe("Etc/GMT-2");
     expect(r.ok && Math.round(weatherStats(r.value).ghiTotalKwhM2)).toBe(947);
   });

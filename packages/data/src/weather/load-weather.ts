@@ -22,7 +22,8 @@ export type WeatherFileFormat = "epw" | "fmiTry" | "csv";
  * Where weather comes from: a shipped data set id (`"fmi-try2020-vantaa"`, `{ dataset }`) or a file
  * (`{ file, format? }`, the district model's shape; a relative path is resolved against `baseDir`).
  */
-export type WeatherSource = string | { readonly dataset: string } | { readonly file: string; readonly format?: WeatherFileFormat };
+export type WeatherSource =
+  string | { readonly dataset: string } | { readonly file: string; readonly format?: WeatherFileFormat };
 
 /** Options of the weather loaders: the site zone and the directory relative file paths start from. */
 export interface LoadWeatherOptions {
@@ -134,7 +135,11 @@ function finish(target: Target, text: string, options: LoadWeatherOptions): Resu
   const format = target.format ?? detectWeatherFormat(target.path, text);
   const parser = { ...options.parser, fileName: target.fileName };
   const withSource = target.source === undefined ? parser : { ...parser, source: target.source };
-  return parseWeatherText(text, format, target.timeZone === undefined ? withSource : { ...withSource, timeZone: target.timeZone });
+  return parseWeatherText(
+    text,
+    format,
+    target.timeZone === undefined ? withSource : { ...withSource, timeZone: target.timeZone },
+  );
 }
 
 function readError(target: Target, error: unknown): Result<Weather> {
@@ -156,7 +161,10 @@ function readError(target: Target, error: unknown): Result<Weather> {
  * Loads weather from a shipped data set id or a file (EPW, FMI TRY CSV, generic CSV; `.gz` allowed), in the
  * engine's convention. A string that is not a data set id is read as a file path.
  */
-export async function loadWeather(source: WeatherSource, options: LoadWeatherOptions = {}): Promise<Result<Weather>> {
+export async function loadWeather(
+  source: WeatherSource,
+  options: LoadWeatherOptions = {},
+): Promise<Result<Weather>> {
   const target = resolveSource(source, options);
   if (!target.ok) return target;
   let bytes: Uint8Array;
@@ -195,6 +203,7 @@ export function readWeatherFile(
  */
 export function loadDefaultWeather(options: Pick<LoadWeatherOptions, "timeZone"> = {}): Weather {
   const r = loadWeatherSync(DEFAULT_WEATHER_DATASET_ID, options);
-  if (!r.ok) throw new Error(`shipped default weather is unreadable: ${r.issues.map((i) => i.message).join("; ")}`);
+  if (!r.ok)
+    throw new Error(`shipped default weather is unreadable: ${r.issues.map((i) => i.message).join("; ")}`);
   return r.value;
 }

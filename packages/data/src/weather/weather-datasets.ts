@@ -50,16 +50,14 @@ export const WEATHER_DATASET_LIST: readonly WeatherDataset[] = [
     period: undefined,
     check: { meanTemperatureC: 5.85, ghiKwhM2: 975, hdd17Kd: 4207 },
   },
-  ...FUTURE.map(
-    ([scenario, period, t, ghi, hdd]): WeatherDataset => ({
-      id: `fmi-try2020-vantaa-${scenario}-${period}`,
-      title: `FMI TRY2020 Vantaa, future climate RCP${scenario.slice(3, 4)}.${scenario.slice(4)} ${period}`,
-      file: `Vantaa_TRY2020_${scenario.toUpperCase()}_${period}.csv.gz`,
-      scenario,
-      period,
-      check: { meanTemperatureC: t, ghiKwhM2: ghi, hdd17Kd: hdd },
-    }),
-  ),
+  ...FUTURE.map(([scenario, period, t, ghi, hdd]): WeatherDataset => ({
+    id: `fmi-try2020-vantaa-${scenario}-${period}`,
+    title: `FMI TRY2020 Vantaa, future climate RCP${scenario.slice(3, 4)}.${scenario.slice(4)} ${period}`,
+    file: `Vantaa_TRY2020_${scenario.toUpperCase()}_${period}.csv.gz`,
+    scenario,
+    period,
+    check: { meanTemperatureC: t, ghiKwhM2: ghi, hdd17Kd: hdd },
+  })),
 ];
 
 /** The shipped data set with this id, or undefined. */
