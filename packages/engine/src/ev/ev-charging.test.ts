@@ -60,6 +60,12 @@ describe("evChargingProfile", () => {
     }
   });
 
+  it("accepts the annual demand of all cars instead of km and kWh/km", () => {
+    const p = run({ timeline: year, cars: 40, annualDemandKwh: 100_000 });
+    expect(sum(p.uncontrolledKwh)).toBeCloseTo(100_000, 4);
+    expectConsistent(p, 100_000);
+  });
+
   it("uncontrolled charging peaks in the evening on workdays", () => {
     const p = run(base);
     const cal = localCalendar(year);

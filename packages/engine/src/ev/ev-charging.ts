@@ -20,6 +20,8 @@ export interface EvChargingInput {
   readonly kmPerYear?: number;
   /** Electricity per km at the plug, kWh/km. */
   readonly kwhPerKm?: number;
+  /** Energy charged per year by all cars together, kWh; when given it replaces cars × kmPerYear × kwhPerKm. */
+  readonly annualDemandKwh?: number;
   /** Charger power per car, kW. */
   readonly chargerKw?: number;
   /** When cars plug in (probability per local hour). */
@@ -60,7 +62,7 @@ export interface EvChargingProfile {
   /** Uncontrolled charging (full power from plug-in until the car is full), kWh per hour. */
   readonly uncontrolledKwh: Float64Array;
   readonly envelope: EvEnvelope;
-  /** Energy over the timeline: cars × kmPerYear × kwhPerKm / 365 × hours / 24, kWh. */
+  /** Energy over the timeline: cars × kmPerYear × kwhPerKm / 365 × hours / 24 (or annualDemandKwh × hours / 8760), kWh. */
   readonly totalKwh: number;
   /** Mean energy per charging session and car, kWh. */
   readonly sessionKwh: number;
@@ -95,7 +97,11 @@ export function evChargingProfile(input: EvChargingInput): Result<EvChargingProf
   const cal = input.calendar ?? localCalendar(input.timeline);
   const chargerKw = input.chargerKw ?? EV_DEFAULTS.chargerKw;
   const dailyKwh =
-    ((input.kmPerYear ?? EV_DEFAULTS.kmPerYear) / 365) * (input.kwhPerKm ?? EV_DEFAULTS.kwhPerKm);
+    input.annualDemandKwh !== undefined
+      ? input.cars > 0
+        ? input.annualDemandKwh / input.cars / 365
+        : 0
+      : ((input.kmPerYear ?? EV_DEFAULTS.kmPerYear) / 365) * (input.kwhPerKm ?? EV_DEFAULTS.kwhPerKm);
   const days = hours / 24;
   const minDwellFor = (kwh: number): number => Math.max(1, Math.ceil(kwh / chargerKw - 1e-9));
 
@@ -242,7 +248,12 @@ function envelopeOf(
 ): Pick<EvChargingProfile, "uncontrolledKwh" | "envelope"> {
   const asap = new Float64Array(hours);
   const alap = new Float64Array(hours);
-  const maxPowerKw = new Float64Array(hours);
+  // Plugged-in power as a difference array: +kW at plug-in, −kW at departure (prefix-summed below).
+  const pluggedDelta = new Float64Array(hours + 1);
+  const plug = (from: number, to: number, kw: number): void => {
+    pluggedDelta[from] = (pluggedDelta[from] as number) + kw;
+    pluggedDelta[to] = (pluggedDelta[to] as number) - kw;
+  };
   // Charges `kwh` at `kw` from hour `from` forwards (or from hour `to − 1` backwards) into `out`.
   const forwards = (out: Float64Array, from: number, kwh: number, kw: number): void => {
     let left = kwh;
@@ -270,7 +281,7 @@ function envelopeOf(
     if (s.leave <= hours) {
       forwards(asap, s.arrive, kwh, kw);
       backwards(alap, s.leave, kwh, kw);
-      for (let t = s.arrive; t < s.leave; t++) maxPowerKw[t] = (maxPowerKw[t] as number) + kw;
+      plug(s.arrive, s.leave, kw);
     } else {
       // Split at the end of the timeline; the tail continues at hour 0 (periodic year).
       const beforeEnd = Math.min(kwh, (hours - s.arrive) * kw);
@@ -282,9 +293,15 @@ function envelopeOf(
         forwards(asap, 0, afterEnd, kw);
         backwards(alap, tail, afterEnd, kw);
       }
-      for (let t = s.arrive; t < hours; t++) maxPowerKw[t] = (maxPowerKw[t] as number) + kw;
-      for (let t = 0; t < tail; t++) maxPowerKw[t] = (maxPowerKw[t] as number) + kw;
+      plug(s.arrive, hours, kw);
+      plug(0, tail, kw);
     }
+  }
+  const maxPowerKw = new Float64Array(hours);
+  let plugged = 0;
+  for (let t = 0; t < hours; t++) {
+    plugged += pluggedDelta[t] as number;
+    maxPowerKw[t] = Math.max(plugged, 0); // guard rounding after many +/− pairs
   }
   const minCumulativeKwh = new Float64Array(hours);
   const maxCumulativeKwh = new Float64Array(hours);
@@ -313,6 +330,10 @@ function validate(input: EvChargingInput): Issue[] {
   nonNegative(input.cars, "cars");
   nonNegative(input.kmPerYear, "kmPerYear");
   nonNegative(input.kwhPerKm, "kwhPerKm");
+  nonNegative(input.annualDemandKwh, "annualDemandKwh");
+  if ((input.annualDemandKwh ?? 0) > 0 && input.cars === 0) {
+    issues.push(issue("out-of-range", "cars", "must be > 0 when annualDemandKwh is given"));
+  }
   if (input.chargerKw !== undefined && !(Number.isFinite(input.chargerKw) && input.chargerKw > 0)) {
     issues.push(issue("out-of-range", "chargerKw", `must be a finite number > 0, got ${input.chargerKw}`));
   }

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import type { Timeline } from "../time/timeline.js";
 import { upgradeWasteHeat } from "./upgrade-waste-heat.js";
+import { wasteHeatFromAnnual } from "./waste-heat-from-annual.js";
 import { WATER_HEAT_CAPACITY_KWH_PER_M3K, wasteHeatAvailability, type WasteHeatInput } from "./waste-heat.js";
 
 const day: Timeline = { startUtcMs: Date.UTC(2025, 0, 1), hours: 24, timeZone: "Europe/Helsinki" };
@@ -153,5 +154,37 @@ describe("upgradeWasteHeat", () => {
       ),
       { seed: 23 },
     );
+  });
+});
+
+describe("wasteHeatFromAnnual", () => {
+  it("spreads the annual heat pro rata over the timeline, flat or by a shape", () => {
+    const flat = ok(wasteHeatFromAnnual({ kind: "dataCentre", timeline: day, annualHeatKwh: 8760 * 100 }));
+    expect(flat.heatKwh.every((v) => Math.abs(v - 100) < 1e-9)).toBe(true);
+    expect(flat.temperatureC[0]).toBe(30);
+    const shape = Float64Array.from({ length: 24 }, (_, h) => (h >= 8 && h < 21 ? 1 : 0));
+    const shaped = ok(
+      wasteHeatFromAnnual({
+        kind: "supermarketRefrigeration",
+        timeline: day,
+        annualHeatKwh: 8760 * 100,
+        shape,
+      }),
+    );
+    expect(shaped.heatKwh.reduce((s, v) => s + v, 0)).toBeCloseTo(2400, 9);
+    expect(shaped.heatKwh[3]).toBe(0);
+    expect(shaped.heatKwh[10]).toBeCloseTo(2400 / 13, 9);
+  });
+
+  it("needs a temperature for industrial waste heat", () => {
+    const r = wasteHeatFromAnnual({ kind: "industrial", timeline: day, annualHeatKwh: 1000 });
+    expect(!r.ok && r.issues[0]?.code).toBe("missing-waste-heat-temperature");
+    const ok2 = wasteHeatFromAnnual({
+      kind: "industrial",
+      timeline: day,
+      annualHeatKwh: 1000,
+      temperatureC: 60,
+    });
+    expect(ok2.ok).toBe(true);
   });
 });
