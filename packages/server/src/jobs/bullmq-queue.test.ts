@@ -2,10 +2,13 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { createBullmqJobQueue } from "./bullmq-queue.js";
+import { startWorker, type RunningWorker } from "./bullmq-worker.js";
 import {
   collect,
   describeJobQueueContract,
   registerTestHandlers,
+  TEST_HANDLERS_MODULE,
+  waitFor,
 } from "./test-support/job-queue-contract.js";
 import {
   assertRedisReachable,
@@ -35,32 +38,34 @@ describe("BullMQ across processes", () => {
     for (const q of queues) await deleteQueueKeys(q);
   });
 
-  it("a separate worker process runs the jobs a producer-only queue enqueues", async () => {
-    await assertRedisReachable();
-    const queueName = uniqueQueueName();
-    queues.push(queueName);
-    const child = spawn(
-      process.execPath,
-      [
-        "--import",
-        "tsx",
-        fileURLToPath(new URL("./test-support/worker-child.ts", import.meta.url)),
-        queueName,
-      ],
-      { stdio: ["ignore", "pipe", "pipe"] },
-    );
+  /** Starts test-support/worker-child.ts (what `kera worker` does) and waits for READY. */
+  function spawnWorker(
+    queueName: string,
+    lockDurationMs?: number,
+  ): Promise<{ child: ChildProcess; workerId: string }> {
+    const script = fileURLToPath(new URL("./test-support/worker-child.ts", import.meta.url));
+    const args = ["--import", "tsx", script, queueName];
+    if (lockDurationMs !== undefined) args.push(String(lockDurationMs));
+    const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
     children.push(child);
     let stderr = "";
     child.stderr?.on("data", (d: Buffer) => (stderr += d.toString()));
-    const workerId = await new Promise<string>((resolve, reject) => {
+    return new Promise((resolve, reject) => {
       let out = "";
       child.stdout?.on("data", (d: Buffer) => {
         out += d.toString();
         const m = /READY (\S+)\n/.exec(out);
-        if (m) resolve(m[1] ?? "");
+        if (m) resolve({ child, workerId: m[1] ?? "" });
       });
       child.on("exit", (code) => reject(new Error(`worker exited ${code}: ${stderr}`)));
     });
+  }
+
+  it("a separate worker process runs the jobs a producer-only queue enqueues", async () => {
+    await assertRedisReachable();
+    const queueName = uniqueQueueName();
+    queues.push(queueName);
+    const { child, workerId } = await spawnWorker(queueName);
     const producer = await createBullmqJobQueue({
       redisUrl: TEST_REDIS_URL,
       queueName,
@@ -71,8 +76,7 @@ describe("BullMQ across processes", () => {
     try {
       const id = await producer.enqueue({ kind: "sum", input: { numbers: [1, 2, 3], stepMs: 10 } });
       const events = await collect(producer, id);
-      const done = events.at(-1);
-      expect(done?.type).toBe("succeeded");
+      expect(events.at(-1)?.type).toBe("succeeded");
       const result = (await producer.get(id))?.result as { sum: number; pid: number };
       expect(result.sum).toBe(6);
       expect(result.pid).toBe(child.pid);
@@ -95,6 +99,45 @@ describe("BullMQ across processes", () => {
     } finally {
       await producer.close();
       child.kill("SIGTERM");
+    }
+  }, 60_000);
+
+  it("a job whose worker process is killed (-9) is marked interrupted and can be run again", async () => {
+    await assertRedisReachable();
+    const queueName = uniqueQueueName();
+    queues.push(queueName);
+    const { child, workerId } = await spawnWorker(queueName, 1000);
+    const producer = await createBullmqJobQueue({
+      redisUrl: TEST_REDIS_URL,
+      queueName,
+      prefix: TEST_PREFIX,
+      worker: false,
+    });
+    registerTestHandlers(producer);
+    let rescuer: RunningWorker | undefined;
+    try {
+      const id = await producer.enqueue({ kind: "sleepUntilCancelled", input: {} });
+      await waitFor(producer, id, "progress");
+      expect((await producer.get(id))?.workerId).toBe(workerId);
+      const events = collect(producer, id);
+      child.kill("SIGKILL");
+      // another worker's stalled check finds the expired lock
+      rescuer = await startWorker({
+        redisUrl: TEST_REDIS_URL,
+        queueName,
+        prefix: TEST_PREFIX,
+        concurrency: 1,
+        handlers: { sum: { module: TEST_HANDLERS_MODULE, exportName: "sum" } },
+        lockDurationMs: 1000,
+        stalledIntervalMs: 500,
+      });
+      expect((await events).at(-1)).toMatchObject({ type: "interrupted", error: { code: "interrupted" } });
+      expect((await producer.get(id))?.status).toBe("interrupted");
+      const again = await producer.enqueue({ kind: "sum", input: { numbers: [4, 5] } });
+      expect((await collect(producer, again)).at(-1)?.type).toBe("succeeded");
+    } finally {
+      await rescuer?.close();
+      await producer.close();
     }
   }, 60_000);
 });

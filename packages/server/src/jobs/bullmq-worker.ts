@@ -45,6 +45,15 @@ export interface StartWorkerOptions {
   progressIntervalMs?: number;
   /** Cache for results (default: Redis). */
   cache?: ResultCache | false;
+  /**
+   * BullMQ lock on an active job (default 30 000 ms), renewed while the process lives. When a worker
+   * process dies, another worker's stalled check (every `stalledIntervalMs`, default 30 000) finds the
+   * expired lock; the job is then failed by BullMQ and marked `interrupted` (default `maxStalledCount` 0:
+   * not re-run automatically, the user runs it again).
+   */
+  lockDurationMs?: number;
+  stalledIntervalMs?: number;
+  maxStalledCount?: number;
   onError?: (error: unknown) => void;
 }
 
@@ -208,7 +217,9 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
     connection,
     prefix,
     concurrency,
-    maxStalledCount: 1,
+    maxStalledCount: options.maxStalledCount ?? 0,
+    ...(options.lockDurationMs !== undefined ? { lockDuration: options.lockDurationMs } : {}),
+    ...(options.stalledIntervalMs !== undefined ? { stalledInterval: options.stalledIntervalMs } : {}),
   });
   worker.on("error", onError);
   await worker.waitUntilReady();

@@ -1,4 +1,7 @@
-/** A separate worker process for the BullMQ tests (what `kera worker` does): node --import tsx worker-child.ts <queue>. */
+/**
+ * A separate worker process for the BullMQ tests (what `kera worker` does):
+ * node --import tsx worker-child.ts <queue> [lockDurationMs]
+ */
 import { startWorker } from "../bullmq-worker.js";
 import { TEST_HANDLERS_MODULE } from "./job-queue-contract.js";
 import { TEST_PREFIX, TEST_REDIS_URL } from "./redis.js";
@@ -10,7 +13,13 @@ const worker = await startWorker({
   queueName,
   prefix: TEST_PREFIX,
   concurrency: 1,
-  handlers: { sum: { module: TEST_HANDLERS_MODULE, exportName: "sum" } },
+  handlers: {
+    sum: { module: TEST_HANDLERS_MODULE, exportName: "sum" },
+    sleepUntilCancelled: { module: TEST_HANDLERS_MODULE, exportName: "sleepUntilCancelled" },
+  },
+  ...(process.argv[3]
+    ? { lockDurationMs: Number(process.argv[3]), stalledIntervalMs: Number(process.argv[3]) }
+    : {}),
 });
 process.stdout.write(`READY ${worker.workerId}\n`);
 process.on("SIGTERM", () => {
