@@ -98,3 +98,24 @@ assets:
     expect(back.ok && back.value).toEqual(r.value);
   });
 });
+
+describe("parseDistrictYaml on JSON text", () => {
+  const base = {
+    schemaVersion: 1,
+    name: "j",
+    site: { name: "s", latitude: 60, longitude: 24, timeZone: "UTC" },
+    timeline: { start: "2030-01-01", hours: 24 },
+  };
+
+  it("gives the same value as the YAML path", () => {
+    const json = parseDistrictYaml(JSON.stringify(base));
+    const yaml = parseDistrictYaml(JSON.stringify(base, null, 2).replace(/^\{/, " {"));
+    expect(json.ok && yaml.ok && json.value).toEqual(yaml.ok && yaml.value);
+  });
+
+  it("still places issues on lines", () => {
+    const text = JSON.stringify({ ...base, site: { ...base.site, latitude: 95 } }, null, 2);
+    const r = parseDistrictYaml(text);
+    expect(!r.ok && r.issues.map((i) => [i.path, i.line])).toEqual([["site.latitude", 6]]);
+  });
+});
