@@ -101,6 +101,13 @@ export function parseTryCsv(text: string, options: TryCsvOptions = {}): Result<W
 
   const raw = createRawTypicalYear();
   const rows: StampedRow[] = [];
+  // Columns read, in a fixed order, with their spec (precomputed: this loop runs 8760 times).
+  const read = [...index].map(([name, i]) => ({ name, i, spec: TRY_COLUMNS[name] }));
+  const slot = (name: TryColumn): number => read.findIndex((r) => r.name === name);
+  const monSlot = slot("MON");
+  const daySlot = slot("DAY");
+  const hourSlot = slot("HOUR");
+  const values = new Float64Array(read.length);
   for (const { line, text: lineText } of lines.slice(1)) {
     const fields = splitFields(lineText, delimiter);
     if (fields.length !== header.length) {
@@ -112,23 +119,23 @@ export function parseTryCsv(text: string, options: TryCsvOptions = {}): Result<W
       });
       continue;
     }
-    const values = new Map<TryColumn, number>();
     let rowOk = true;
-    for (const [name, i] of index) {
-      const field = fields[i];
-      if (!field) continue;
+    let timeOk = true;
+    for (let k = 0; k < read.length; k++) {
+      const { name, i, spec } = read[k] as (typeof read)[number];
+      const field = fields[i] ?? { text: "", column: 1 };
       const v = parseNumber(field.text);
       if (v === undefined) {
         issues.error("bad-number", `${name} "${field.text}" is not a number`, {
           line,
           column: field.column,
-          path: `${name}`,
+          path: name,
           value: field.text,
         });
         rowOk = false;
+        if (k === monSlot || k === daySlot || k === hourSlot) timeOk = false;
         continue;
       }
-      const spec = TRY_COLUMNS[name];
       if (spec.range && (v < spec.range[0] || v > spec.range[1])) {
         issues.error(
           "out-of-range",
@@ -143,12 +150,13 @@ export function parseTryCsv(text: string, options: TryCsvOptions = {}): Result<W
         );
         rowOk = false;
       }
-      values.set(name, v);
+      values[k] = v;
     }
-    const mon = values.get("MON");
-    const day = values.get("DAY");
-    const hour = values.get("HOUR");
-    if (mon === undefined || day === undefined || hour === undefined) continue;
+    if (!timeOk) continue;
+    const mon = values[monSlot] ?? Number.NaN;
+    const day = values[daySlot] ?? Number.NaN;
+    const hour = values[hourSlot] ?? Number.NaN;
+    const monColumn = fields[index.get("MON") ?? 0]?.column ?? 1;
     const stamp = hour <= 23 ? stampHourOfYear(mon, day, hour) : undefined;
     if (stamp === undefined) {
       issues.error(
@@ -156,14 +164,15 @@ export function parseTryCsv(text: string, options: TryCsvOptions = {}): Result<W
         mon === 2 && day === 29
           ? "29 February is not part of a typical year"
           : `MON ${mon}, DAY ${day}, HOUR ${hour} is not a time of a non-leap year (HOUR 0..23)`,
-        { line, column: fields[index.get("MON") ?? 0]?.column ?? 1, value: `${mon}-${day} ${hour}` },
+        { line, column: monColumn, value: `${mon}-${day} ${hour}` },
       );
       continue;
     }
-    rows.push({ stampHour: stamp, line, column: fields[index.get("MON") ?? 0]?.column ?? 1 });
+    rows.push({ stampHour: stamp, line, column: monColumn });
     if (!rowOk) continue;
-    for (const [name, spec] of Object.entries(TRY_COLUMNS) as Array<[TryColumn, TryColumnSpec]>) {
-      if (spec.key) raw[spec.key][stamp % 8760] = values.get(name) ?? Number.NaN;
+    for (let k = 0; k < read.length; k++) {
+      const key = read[k]?.spec.key;
+      if (key) raw[key][stamp % 8760] = values[k] ?? Number.NaN;
     }
   }
   checkTypicalYearSequence(rows, 0, issues);
