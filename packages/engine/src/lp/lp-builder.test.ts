@@ -151,6 +151,21 @@ describe("createLpBuilder", () => {
     expect(codeOf(() => lp.addObjectiveTerm(7, 1))).toBe("unknown-lp-column");
   });
 
+  it("detects name clashes between hourly series and single variables, and finds both by name", () => {
+    const lp = createLpBuilder();
+    const soc = lp.addVariables("battery", "stateOfCharge", 24);
+    const single = lp.addVariable({ name: "tank:stateOfCharge[3]" });
+    expect(() => lp.addVariable({ name: "battery:stateOfCharge[5]" })).toThrow(/duplicate-lp-name/);
+    expect(() => lp.addVariables("battery", "stateOfCharge", 2)).toThrow(/duplicate-lp-name/);
+    expect(() => lp.addVariables("tank", "stateOfCharge", 2)).toThrow(/duplicate-lp-name/);
+    lp.addVariable({ name: "battery:stateOfCharge[24]" }); // beyond the series: a different variable
+    expect(lp.variableIndex("battery:stateOfCharge[5]")).toBe(soc + 5);
+    expect(lp.variableIndex("battery:stateOfCharge[24]")).toBe(25);
+    expect(lp.variableIndex("tank:stateOfCharge[3]")).toBe(single);
+    expect(lp.variableIndex("tank:stateOfCharge[4]")).toBeUndefined();
+    expect(lp.variableIndex("battery:stateOfCharge")).toBeUndefined();
+  });
+
   it("builds a district-size hourly model quickly enough to be usable (size check, not timing)", () => {
     // 8760 h × 20 variables per hour: 175 200 columns. Performance is measured in bench/solver.bench.mjs.
     const hours = 8760;

@@ -1,7 +1,7 @@
 import { EngineError } from "../errors.js";
 import { GrowableFloat64, GrowableInt32 } from "./growable.js";
 import type { LpModel } from "./lp-model.js";
-import { lpName, parseLpName } from "./lp-names.js";
+import { isLpName, lpName, parseLpName } from "./lp-names.js";
 
 /** One variable (column). Defaults: lb 0, ub +Infinity, cost 0, continuous. */
 export interface LpVariableSpec {
@@ -91,7 +91,12 @@ function seriesAt(value: LpSeriesValue | undefined, t: number, fallback: number,
 export function createLpBuilder(options: LpBuilderOptions = {}): LpBuilder {
   const colNames: string[] = [];
   const rowNames: string[] = [];
+  // Names of single variables; hourly series are registered once per `<assetId>:<attribute>` (no per-hour map
+  // entry, which keeps building a year-long model fast) and resolved arithmetically (start + t).
   const colIndexByName = new Map<string, number>();
+  const seriesByKey = new Map<string, { start: number; count: number }>();
+  /** `<assetId>:<attribute>` of single variables named with an hour index, to detect clashes with series. */
+  const hourlySingles = new Set<string>();
   const rowIndexByName = new Map<string, number>();
   const colLower = new GrowableFloat64(options.expectedCols);
   const colUpper = new GrowableFloat64(options.expectedCols);
@@ -108,6 +113,15 @@ export function createLpBuilder(options: LpBuilderOptions = {}): LpBuilder {
   const lastNzOfCol = new GrowableInt32(options.expectedCols);
   let objectiveOffset = 0;
 
+  function findColumnByName(name: string): number | undefined {
+    const single = colIndexByName.get(name);
+    if (single !== undefined) return single;
+    const parsed = parseLpName(name);
+    if (parsed?.t === undefined) return undefined;
+    const series = seriesByKey.get(lpName(parsed.assetId, parsed.attribute));
+    return series && parsed.t < series.count ? series.start + parsed.t : undefined;
+  }
+
   function pushColumn(name: string, lb: number, ub: number, cost: number, integer: boolean): number {
     checkNumber(lb, `lower bound of ${name}`);
     checkNumber(ub, `upper bound of ${name}`);
@@ -117,11 +131,7 @@ export function createLpBuilder(options: LpBuilderOptions = {}): LpBuilder {
     if (!Number.isFinite(checkNumber(cost, `cost of ${name}`))) {
       throw new EngineError("lp-bad-cost", `cost of ${name} is ${cost}`);
     }
-    if (colIndexByName.has(name)) {
-      throw new EngineError("duplicate-lp-name", `variable ${name} already exists`);
-    }
     const index = colNames.length;
-    colIndexByName.set(name, index);
     colNames.push(name);
     colLower.push(lb);
     colUpper.push(ub);
@@ -139,7 +149,7 @@ export function createLpBuilder(options: LpBuilderOptions = {}): LpBuilder {
   }
 
   function checkContractName(name: string, what: "variable" | "constraint"): void {
-    if (parseLpName(name) === undefined) {
+    if (!isLpName(name)) {
       throw new EngineError(
         "invalid-lp-name",
         `${what} name ${JSON.stringify(name)} does not follow <assetId>:<attribute>[t]`,
@@ -156,8 +166,22 @@ export function createLpBuilder(options: LpBuilderOptions = {}): LpBuilder {
     },
 
     addVariable(spec) {
-      checkContractName(spec.name, "variable");
-      return pushColumn(spec.name, spec.lb ?? 0, spec.ub ?? Infinity, spec.cost ?? 0, spec.integer ?? false);
+      const { name } = spec;
+      checkContractName(name, "variable");
+      if (findColumnByName(name) !== undefined) {
+        throw new EngineError("duplicate-lp-name", `variable ${name} already exists`);
+      }
+      const index = pushColumn(
+        name,
+        spec.lb ?? 0,
+        spec.ub ?? Infinity,
+        spec.cost ?? 0,
+        spec.integer ?? false,
+      );
+      colIndexByName.set(name, index);
+      const parsed = parseLpName(name);
+      if (parsed?.t !== undefined) hourlySingles.add(lpName(parsed.assetId, parsed.attribute));
+      return index;
     },
 
     addVariables(assetId, attribute, hours, spec = {}) {
@@ -165,6 +189,10 @@ export function createLpBuilder(options: LpBuilderOptions = {}): LpBuilder {
         throw new EngineError("lp-bad-hours", `hours must be a whole number ≥ 0, got ${hours}`);
       }
       checkContractName(lpName(assetId, attribute, 0), "variable");
+      const key = lpName(assetId, attribute);
+      if (seriesByKey.has(key) || hourlySingles.has(key)) {
+        throw new EngineError("duplicate-lp-name", `variables ${key}[t] already exist`);
+      }
       const start = colNames.length;
       const integer = spec.integer ?? false;
       for (let t = 0; t < hours; t++) {
@@ -177,6 +205,7 @@ export function createLpBuilder(options: LpBuilderOptions = {}): LpBuilder {
           integer,
         );
       }
+      seriesByKey.set(key, { start, count: hours });
       return start;
     },
 
@@ -227,7 +256,7 @@ export function createLpBuilder(options: LpBuilderOptions = {}): LpBuilder {
       objectiveOffset += value;
     },
 
-    variableIndex: (name) => colIndexByName.get(name),
+    variableIndex: findColumnByName,
     constraintIndex: (name) => rowIndexByName.get(name),
 
     setVariableBounds(index, lb, ub) {
@@ -277,6 +306,7 @@ export function createLpBuilder(options: LpBuilderOptions = {}): LpBuilder {
         rowUpper: rowUpper.toArray(),
         matrix: { colStart, rowIndex, value },
         objectiveOffset,
+        columnSeries: new Map(seriesByKey),
       };
     },
   };

@@ -29,6 +29,17 @@ export interface LpModel {
   readonly matrix: LpMatrixCsc;
   /** Constant added to the objective. */
   readonly objectiveOffset: number;
+  /**
+   * Hourly variable series by `<assetId>:<attribute>`: column of hour t is `start + t`. Lets results be read
+   * back by name without hashing every column name. Optional: a hand-made model may omit it.
+   */
+  readonly columnSeries?: ReadonlyMap<string, LpSeriesRange>;
+}
+
+/** Columns `start .. start + count − 1` are `<assetId>:<attribute>[0 .. count − 1]`. */
+export interface LpSeriesRange {
+  readonly start: number;
+  readonly count: number;
 }
 
 /** Compressed sparse column storage of the constraint matrix. */

@@ -18,8 +18,13 @@ export interface LpName {
   readonly t?: number;
 }
 
-const NAME_PATTERN = /^(.+):([A-Za-z][A-Za-z0-9_]*)(?:\[(0|[1-9][0-9]*)\])?$/;
+const NAME_PATTERN = /^(\S+):([A-Za-z][A-Za-z0-9_]*)(?:\[(0|[1-9][0-9]*)\])?$/;
 const WHITESPACE = /\s/;
+
+/** True when the name follows the contract (one regular-expression test, no allocation). */
+export function isLpName(name: string): boolean {
+  return NAME_PATTERN.test(name);
+}
 
 /** Builds `<assetId>:<attribute>[t]` (or `<assetId>:<attribute>` without t). */
 export function lpName(assetId: string, attribute: string, t?: number): string {
@@ -28,7 +33,6 @@ export function lpName(assetId: string, attribute: string, t?: number): string {
 
 /** Parses a contract name; undefined when the string does not follow the contract. */
 export function parseLpName(name: string): LpName | undefined {
-  if (WHITESPACE.test(name)) return undefined;
   const match = NAME_PATTERN.exec(name);
   if (!match) return undefined;
   const [, assetId = "", attribute = "", step] = match;

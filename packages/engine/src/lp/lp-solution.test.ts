@@ -29,6 +29,24 @@ describe("readLpSolution", () => {
     expect(() => solution?.valueAt(4)).toThrow(EngineError);
   });
 
+  it("reads the same values from a model without the series index (hand-made models)", () => {
+    const bare = { ...model, columnSeries: undefined };
+    const result = {
+      status: "optimal" as const,
+      objective: 1,
+      primal: new Float64Array([1, 2, 3, 9]),
+      seconds: 0,
+    };
+    const a = readLpSolution(model, result);
+    const b = readLpSolution(bare, result);
+    expect(Array.from(b?.series("battery", "stateOfCharge", 3) ?? [])).toEqual(
+      Array.from(a?.series("battery", "stateOfCharge", 3) ?? []),
+    );
+    expect(findColumn(bare, "battery:stateOfCharge[2]")).toBe(2);
+    expect(findColumn(model, "battery:stateOfCharge[3]")).toBeUndefined();
+    expect(() => a?.series("battery", "stateOfCharge", 4)).toThrow(EngineError);
+  });
+
   it("is undefined without primal values, and has no duals for a MIP result", () => {
     expect(readLpSolution(model, { status: "infeasible", seconds: 0 })).toBeUndefined();
     const mip = readLpSolution(model, {

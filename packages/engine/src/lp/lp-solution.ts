@@ -1,6 +1,6 @@
 import { EngineError } from "../errors.js";
 import type { LpModel } from "./lp-model.js";
-import { lpName } from "./lp-names.js";
+import { lpName, parseLpName } from "./lp-names.js";
 import type { SolveResult } from "./solver-port.js";
 
 const columnMaps = new WeakMap<LpModel, Map<string, number>>();
@@ -20,9 +20,28 @@ function indexMap(
   return map;
 }
 
-/** Column index of a variable name, or undefined (the lookup table is built once per model). */
+/**
+ * Column index of a variable name, or undefined. Hourly series names resolve through `model.columnSeries`
+ * (arithmetic, no table); other names through a lookup table built once per model.
+ */
 export function findColumn(model: LpModel, name: string): number | undefined {
+  if (model.columnSeries) {
+    const parsed = parseLpName(name);
+    if (parsed?.t !== undefined) {
+      const range = model.columnSeries.get(lpName(parsed.assetId, parsed.attribute));
+      if (range && parsed.t < range.count && model.colNames[range.start + parsed.t] === name) {
+        return range.start + parsed.t;
+      }
+    }
+  }
   return indexMap(columnMaps, model, model.colNames).get(name);
+}
+
+/** Column of hour t of the series `<assetId>:<attribute>`, without parsing or hashing hourly names. */
+function seriesColumn(model: LpModel, assetId: string, attribute: string, t: number): number | undefined {
+  const range = model.columnSeries?.get(lpName(assetId, attribute));
+  if (range && t < range.count) return range.start + t;
+  return findColumn(model, lpName(assetId, attribute, t));
 }
 
 /** Row index of a constraint name, or undefined. */
@@ -79,7 +98,12 @@ export function readLpSolution(model: LpModel, result: SolveResult): LpSolution 
     valueAt,
     series(assetId, attribute, hours) {
       const out = new Float64Array(hours);
-      for (let t = 0; t < hours; t++) out[t] = valueAt(column(lpName(assetId, attribute, t)));
+      for (let t = 0; t < hours; t++) {
+        const j = seriesColumn(model, assetId, attribute, t);
+        if (j === undefined)
+          throw new EngineError("unknown-lp-name", `no variable named ${lpName(assetId, attribute, t)}`);
+        out[t] = valueAt(j);
+      }
       return out;
     },
     dual(name) {
