@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import {
+  DEFAULT_FLOOR_CURVE,
+  DEFAULT_RADIATOR_CURVE,
   DESIGN_OUTDOOR_TEMP_ESPOO_C,
   heatingCurve,
   heatingCurveHourly,
@@ -76,6 +78,15 @@ describe("heatingCurve reference points", () => {
     const out = heatingCurveHourly(Float64Array.from([-26, 0, 20]), radiator);
     expect(out[0]).toBeCloseTo(60, 12);
     expect(out[1]).toBe(heatingCurve({ ...radiator, outdoorTempC: 0 }));
+  });
+});
+
+describe("default curves", () => {
+  it("radiators: 60 degC at −26 degC; floor heating: 35 degC; both lower in mild weather", () => {
+    expect(heatingCurve({ ...DEFAULT_RADIATOR_CURVE, outdoorTempC: -26 })).toBeCloseTo(60, 12);
+    expect(heatingCurve({ ...DEFAULT_FLOOR_CURVE, outdoorTempC: -26 })).toBeCloseTo(35, 12);
+    expect(heatingCurve({ ...DEFAULT_RADIATOR_CURVE, outdoorTempC: 5 })).toBeLessThan(45);
+    expect(heatingCurve({ ...DEFAULT_FLOOR_CURVE, outdoorTempC: 5 })).toBeLessThan(30);
   });
 });
 

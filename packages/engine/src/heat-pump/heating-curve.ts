@@ -30,6 +30,41 @@ export const RADIATOR_EXPONENT = 1.3;
 /** Indoor design temperature, degC (Finnish building code D3/D5: heating design indoor temperature 21 degC). */
 export const DEFAULT_ROOM_TEMP_C = 21;
 
+/**
+ * Heating limit temperature, degC: Finnish heating degree days use base +17 degC (S17; FMI, KERA.md §2.4),
+ * i.e. space heating is assumed off above 17 degC outdoors.
+ */
+export const HEATING_LIMIT_TEMP_C = 17;
+
+/**
+ * Domestic hot water supply temperature, degC: 58 degC, set in Finnish Energy's district-heating guidelines
+ * (K1, since the 2007 update, to match the Ministry of the Environment's rules; summary of K1/2013 changes).
+ */
+export const DHW_SUPPLY_TEMP_C = 58;
+
+/**
+ * Default space-heating curve of a new Espoo building with radiators: design −26 degC, 60/30 degC (K1/2013
+ * maximum for new buildings), heating limit 17 degC, room 21 degC.
+ */
+export const DEFAULT_RADIATOR_CURVE = {
+  designOutdoorTempC: DESIGN_OUTDOOR_TEMP_ESPOO_C,
+  designSupplyTempC: K1_2013_DESIGN_TEMPS_C.radiator.supply,
+  designReturnTempC: K1_2013_DESIGN_TEMPS_C.radiator.return,
+  heatingLimitTempC: HEATING_LIMIT_TEMP_C,
+  roomTempC: DEFAULT_ROOM_TEMP_C,
+  emitterExponent: RADIATOR_EXPONENT,
+} as const;
+
+/** Default floor-heating curve: design −26 degC, 35/30 degC (K1/2013), emitter exponent 1.1 (estimate). */
+export const DEFAULT_FLOOR_CURVE = {
+  designOutdoorTempC: DESIGN_OUTDOOR_TEMP_ESPOO_C,
+  designSupplyTempC: K1_2013_DESIGN_TEMPS_C.floor.supply,
+  designReturnTempC: K1_2013_DESIGN_TEMPS_C.floor.return,
+  heatingLimitTempC: HEATING_LIMIT_TEMP_C,
+  roomTempC: DEFAULT_ROOM_TEMP_C,
+  emitterExponent: 1.1,
+} as const;
+
 /** Input of {@link heatingCurve}. All temperatures degC. */
 export interface HeatingCurveInput {
   readonly outdoorTempC: number;
