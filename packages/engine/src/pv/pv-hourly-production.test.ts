@@ -126,6 +126,19 @@ describe("pvHourlyProduction", () => {
     }
   });
 
+  it("reuses the shared sun and sky per weather and site without mixing sites or irradiance sources", () => {
+    const weather = juneDay();
+    const arrays = [{ tiltDeg: 35, azimuthDeg: 200, capacityKwp: 2 }];
+    const first = pvHourlyProduction({ weather, site, arrays });
+    const again = pvHourlyProduction({ weather, site, arrays });
+    expect(Array.from(again)).toEqual(Array.from(first));
+    const south = pvHourlyProduction({ weather, site: { ...site, latitude: 40 }, arrays });
+    expect(Array.from(south)).not.toEqual(Array.from(first));
+    const erbs = pvHourlyProduction({ weather, site, arrays, irradiance: "erbs" });
+    expect(Array.from(erbs)).not.toEqual(Array.from(first));
+    expect(Array.from(pvHourlyProduction({ weather, site, arrays }))).toEqual(Array.from(first));
+  });
+
   it("splits GHI with Erbs when asked, and rejects malformed input", () => {
     const weather = juneDay();
     const ghiOnly = { ...weather, dhiWm2: new Float64Array(24), dniWm2: new Float64Array(24) };

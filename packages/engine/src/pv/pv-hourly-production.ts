@@ -167,37 +167,46 @@ function resolveArray(arr: PvArray, index: number, siteAlbedo: number): Resolved
   };
 }
 
-/**
- * Hourly AC production of a set of PV arrays, with a per-array energy balance. For every hour the sun is
- * placed at the MIDPOINT of the hour (NREL SPA), the weather is transposed to each plane (isotropic,
- * Hay-Davies or Perez sky, plus ground reflection), reflection losses at the glass follow Martin & Ruiz
- * (2001), cell temperature follows SAPM or Faiman (driven by the unreflected POA), DC power
- * PVWatts with a temperature coefficient and explicit system losses, and AC power the PVWatts inverter
- * with clipping at capacity / dcAcRatio. Solar geometry and sky brightness are computed once per hour
- * and shared by all arrays; the inner loop allocates nothing.
- */
-export function pvHourlyProductionDetailed(input: PvHourlyProductionInput): PvHourlyProductionResult {
-  const { weather, site } = input;
-  const n = weather.timeline.hours;
-  for (const [name, series] of [
-    ["ghiWm2", weather.ghiWm2],
-    ["dhiWm2", weather.dhiWm2],
-    ["dniWm2", weather.dniWm2],
-    ["temperatureC", weather.temperatureC],
-    ["windSpeedMs", weather.windSpeedMs],
-  ] as const) {
-    if (series.length !== n) {
-      throw new EngineError(
-        "weather-length-mismatch",
-        `weather.${name} has ${series.length} values for ${n} hours`,
-      );
-    }
-  }
-  const siteAlbedo = site.albedo ?? DEFAULT_ALBEDO;
-  const arrays = input.arrays.map((a, i) => resolveArray(a, i, siteAlbedo));
-  const useErbs = input.irradiance === "erbs";
+/** Sun and sky per hour, shared by all arrays (and cached per weather object and site). */
+interface HourlySky {
+  readonly cosZ: Float64Array;
+  readonly sinZ: Float64Array;
+  readonly cosSunAz: Float64Array;
+  readonly sinSunAz: Float64Array;
+  readonly dni: Float64Array;
+  readonly dhi: Float64Array;
+  readonly ghi: Float64Array;
+  readonly f1: Float64Array;
+  readonly f2: Float64Array;
+  readonly hayA: Float64Array;
+  readonly sunUp: Uint8Array;
+}
 
-  // Per hour, shared by all arrays.
+/**
+ * Memo of {@link computeHourlySky} keyed by the (immutable) weather object, then by site and irradiance
+ * source. It only avoids recomputing a pure function: the district builder calls pvHourlyProduction once per
+ * PV asset on the same weather, and the solar geometry is the costly part. Weather series must not be
+ * mutated in place after use (the engine treats them as immutable values).
+ */
+const skyCache = new WeakMap<Weather, Map<string, HourlySky>>();
+
+function hourlySky(weather: Weather, site: PvSite, useErbs: boolean): HourlySky {
+  const key = `${site.latitude}|${site.longitude}|${site.altitude ?? 0}|${useErbs ? "erbs" : "measured"}`;
+  let byKey = skyCache.get(weather);
+  if (byKey === undefined) {
+    byKey = new Map();
+    skyCache.set(weather, byKey);
+  }
+  let sky = byKey.get(key);
+  if (sky === undefined) {
+    sky = computeHourlySky(weather, site, useErbs);
+    byKey.set(key, sky);
+  }
+  return sky;
+}
+
+function computeHourlySky(weather: Weather, site: PvSite, useErbs: boolean): HourlySky {
+  const n = weather.timeline.hours;
   const sun = solarPositionSeries({
     startUtcMs: weather.timeline.startUtcMs + MS_PER_HOUR / 2,
     count: n,
@@ -215,7 +224,6 @@ export function pvHourlyProductionDetailed(input: PvHourlyProductionInput): PvHo
   const hayA = new Float64Array(n);
   const sunUp = new Uint8Array(n);
   const brightness = { f1: 0, f2: 0 };
-  const cos85 = Math.cos(85 * DEG);
   let dayStartMs = Number.NaN;
   let dniExtra = 0;
   for (let i = 0; i < n; i++) {
@@ -253,6 +261,46 @@ export function pvHourlyProductionDetailed(input: PvHourlyProductionInput): PvHo
       hayA[i] = Math.min(b / dniExtra, 1);
     }
   }
+
+  return { cosZ, sinZ, cosSunAz, sinSunAz, dni, dhi, ghi, f1, f2, hayA, sunUp };
+}
+
+/**
+ * Hourly AC production of a set of PV arrays, with a per-array energy balance. For every hour the sun is
+ * placed at the MIDPOINT of the hour (NREL SPA), the weather is transposed to each plane (isotropic,
+ * Hay-Davies or Perez sky, plus ground reflection), reflection losses at the glass follow Martin & Ruiz
+ * (2001), cell temperature follows SAPM or Faiman (driven by the unreflected POA), DC power
+ * PVWatts with a temperature coefficient and explicit system losses, and AC power the PVWatts inverter
+ * with clipping at capacity / dcAcRatio. Solar geometry and sky brightness are computed once per hour
+ * and shared by all arrays; the inner loop allocates nothing.
+ */
+export function pvHourlyProductionDetailed(input: PvHourlyProductionInput): PvHourlyProductionResult {
+  const { weather, site } = input;
+  const n = weather.timeline.hours;
+  for (const [name, series] of [
+    ["ghiWm2", weather.ghiWm2],
+    ["dhiWm2", weather.dhiWm2],
+    ["dniWm2", weather.dniWm2],
+    ["temperatureC", weather.temperatureC],
+    ["windSpeedMs", weather.windSpeedMs],
+  ] as const) {
+    if (series.length !== n) {
+      throw new EngineError(
+        "weather-length-mismatch",
+        `weather.${name} has ${series.length} values for ${n} hours`,
+      );
+    }
+  }
+  const siteAlbedo = site.albedo ?? DEFAULT_ALBEDO;
+  const arrays = input.arrays.map((a, i) => resolveArray(a, i, siteAlbedo));
+  const useErbs = input.irradiance === "erbs";
+
+  const { cosZ, sinZ, cosSunAz, sinSunAz, dni, dhi, ghi, f1, f2, hayA, sunUp } = hourlySky(
+    weather,
+    site,
+    useErbs,
+  );
+  const cos85 = Math.cos(85 * DEG);
 
   const acKwh = new Float64Array(n);
   const balances: PvArrayEnergyBalance[] = [];
