@@ -70,14 +70,6 @@ export interface EvChargingProfile {
   readonly pattern: PlugPattern;
 }
 
-/** One group of identical cars: plugged in at the start of hour `arrive`, gone at the start of hour `leave`. */
-interface Session {
-  arrive: number;
-  leave: number;
-  cars: number;
-  kwhPerCar: number;
-}
-
 /**
  * Hourly EV charging demand and its flexibility envelope.
  *
@@ -137,7 +129,7 @@ export function evChargingProfile(input: EvChargingInput): Result<EvChargingProf
       ? { day: dayList[d] as LocalDay, shift: 0 }
       : { day: dayList[(d + 1) % n] as LocalDay, shift: d + 1 === n ? hours : 0 };
 
-  const sessions: Session[] = [];
+  const envelope = createEnvelopeBuilder(hours, chargerKw);
   let sessionKwh = 0;
   if ((input.mode ?? "expected") === "expected") {
     let arrivalsPerCar = 0;
@@ -162,7 +154,7 @@ export function evChargingProfile(input: EvChargingInput): Result<EvChargingProf
             pattern === "sameDay" ? (plan.joint[a * 24 + h] as number) / pa : (nextDepart[h] as number);
           if (share <= 0) continue;
           const leave = Math.max(departureIndex(end.day, h) + end.shift, arrive + minDwell);
-          sessions.push({ arrive, leave, cars: input.cars * pa * share, kwhPerCar: sessionKwh });
+          envelope.add(arrive, leave, input.cars * pa * share, sessionKwh);
         }
       }
     }
@@ -192,7 +184,7 @@ export function evChargingProfile(input: EvChargingInput): Result<EvChargingProf
         const end = endDay(d);
         const h = leaveHour[pattern === "sameDay" ? d : (d + 1) % n] as number;
         const leave = Math.max(departureIndex(end.day, h) + end.shift, arrive + minDwell);
-        sessions.push({ arrive, leave, cars: 1, kwhPerCar: kwh });
+        envelope.add(arrive, leave, 1, kwh);
         total += kwh;
         count++;
       }
@@ -202,7 +194,7 @@ export function evChargingProfile(input: EvChargingInput): Result<EvChargingProf
   return {
     ok: true,
     value: {
-      ...envelopeOf(sessions, hours, chargerKw),
+      ...envelope.finish(),
       totalKwh: input.cars * dailyKwh * days,
       sessionKwh,
       pattern,
@@ -241,79 +233,91 @@ function normalise(d: HourOfDayDistribution): Normalised {
   return { workday: n(d.workday), freeDay: n(d.freeDay) };
 }
 
-function envelopeOf(
-  sessions: readonly Session[],
-  hours: number,
-  chargerKw: number,
-): Pick<EvChargingProfile, "uncontrolledKwh" | "envelope"> {
+/** Accumulates charging sessions into the uncontrolled profile and the envelope without storing them. */
+interface EnvelopeBuilder {
+  /** Cars plugged in from the start of hour `arrive` to the start of hour `leave`, each needing `kwhPerCar`. */
+  add(arrive: number, leave: number, cars: number, kwhPerCar: number): void;
+  finish(): Pick<EvChargingProfile, "uncontrolledKwh" | "envelope">;
+}
+
+function createEnvelopeBuilder(hours: number, chargerKw: number): EnvelopeBuilder {
   const asap = new Float64Array(hours);
   const alap = new Float64Array(hours);
-  // Plugged-in power as a difference array: +kW at plug-in, −kW at departure (prefix-summed below).
+  // Plugged-in power as a difference array: +kW at plug-in, −kW at departure (prefix-summed in finish).
   const pluggedDelta = new Float64Array(hours + 1);
   const plug = (from: number, to: number, kw: number): void => {
     pluggedDelta[from] = (pluggedDelta[from] as number) + kw;
     pluggedDelta[to] = (pluggedDelta[to] as number) - kw;
   };
-  // Charges `kwh` at `kw` from hour `from` forwards (or from hour `to − 1` backwards) into `out`.
-  const forwards = (out: Float64Array, from: number, kwh: number, kw: number): void => {
+  // Charges `kwh` at up to `kw` within hours [from, to): as soon as possible, or as late as possible. The
+  // energy fits by construction; a rounding residue goes into the window's last (first) hour.
+  const forwards = (from: number, to: number, kwh: number, kw: number): void => {
     let left = kwh;
-    for (let t = from; left > 0; t++) {
+    for (let t = from; t < to && left > 0; t++) {
       const e = Math.min(kw, left);
-      out[t] = (out[t] as number) + e;
+      asap[t] = (asap[t] as number) + e;
       left -= e;
     }
+    if (left > 0) asap[to - 1] = (asap[to - 1] as number) + left;
   };
-  const backwards = (out: Float64Array, to: number, kwh: number, kw: number): void => {
+  const backwards = (from: number, to: number, kwh: number, kw: number): void => {
     let left = kwh;
-    for (let t = to - 1; left > 0; t--) {
+    for (let t = to - 1; t >= from && left > 0; t--) {
       const e = Math.min(kw, left);
-      out[t] = (out[t] as number) + e;
+      alap[t] = (alap[t] as number) + e;
       left -= e;
     }
+    if (left > 0) alap[from] = (alap[from] as number) + left;
   };
-  for (const session of sessions) {
-    // A session may not wrap onto itself on the periodic timeline.
-    const shift = session.arrive >= hours ? hours : 0;
-    const arrive = session.arrive - shift;
-    const s = { ...session, arrive, leave: Math.min(session.leave - shift, arrive + hours) };
-    const kw = s.cars * chargerKw;
-    const kwh = s.cars * s.kwhPerCar;
-    if (s.leave <= hours) {
-      forwards(asap, s.arrive, kwh, kw);
-      backwards(alap, s.leave, kwh, kw);
-      plug(s.arrive, s.leave, kw);
-    } else {
-      // Split at the end of the timeline; the tail continues at hour 0 (periodic year).
-      const beforeEnd = Math.min(kwh, (hours - s.arrive) * kw);
-      const afterEnd = kwh - beforeEnd;
-      const tail = s.leave - hours;
-      forwards(asap, s.arrive, beforeEnd, kw);
-      backwards(alap, hours, beforeEnd, kw);
-      if (afterEnd > 0) {
-        forwards(asap, 0, afterEnd, kw);
-        backwards(alap, tail, afterEnd, kw);
+  return {
+    add(arriveAt, leaveAt, cars, kwhPerCar) {
+      const kw = cars * chargerKw;
+      const kwh = cars * kwhPerCar;
+      if (!(kw > 0) || !(kwh > 0)) return;
+      // Normalise onto the periodic timeline; a session may not wrap onto itself.
+      const shift = arriveAt >= hours ? hours : 0;
+      const arrive = arriveAt - shift;
+      const leave = Math.min(leaveAt - shift, arrive + hours);
+      if (leave <= hours) {
+        forwards(arrive, leave, kwh, kw);
+        backwards(arrive, leave, kwh, kw);
+        plug(arrive, leave, kw);
+        return;
       }
-      plug(s.arrive, hours, kw);
+      // Split at the end of the timeline; the tail continues at hour 0 (periodic year). The part before the
+      // end is what uncontrolled charging delivers there.
+      const beforeEnd = Math.min(kwh, (hours - arrive) * kw);
+      const afterEnd = kwh - beforeEnd;
+      const tail = leave - hours;
+      forwards(arrive, hours, beforeEnd, kw);
+      backwards(arrive, hours, beforeEnd, kw);
+      if (afterEnd > 0) {
+        forwards(0, tail, afterEnd, kw);
+        backwards(0, tail, afterEnd, kw);
+      }
+      plug(arrive, hours, kw);
       plug(0, tail, kw);
-    }
-  }
-  const maxPowerKw = new Float64Array(hours);
-  let plugged = 0;
-  for (let t = 0; t < hours; t++) {
-    plugged += pluggedDelta[t] as number;
-    maxPowerKw[t] = Math.max(plugged, 0); // guard rounding after many +/− pairs
-  }
-  const minCumulativeKwh = new Float64Array(hours);
-  const maxCumulativeKwh = new Float64Array(hours);
-  let lo = 0;
-  let hi = 0;
-  for (let t = 0; t < hours; t++) {
-    lo += alap[t] as number;
-    hi += asap[t] as number;
-    minCumulativeKwh[t] = Math.min(lo, hi); // equal in exact arithmetic at the end; guard rounding
-    maxCumulativeKwh[t] = hi;
-  }
-  return { uncontrolledKwh: asap, envelope: { minCumulativeKwh, maxCumulativeKwh, maxPowerKw } };
+    },
+    finish() {
+      const maxPowerKw = new Float64Array(hours);
+      let plugged = 0;
+      for (let t = 0; t < hours; t++) {
+        plugged += pluggedDelta[t] as number;
+        maxPowerKw[t] = Math.max(plugged, 0); // guard rounding after many +/− pairs
+      }
+      const minCumulativeKwh = new Float64Array(hours);
+      const maxCumulativeKwh = new Float64Array(hours);
+      let lo = 0;
+      let hi = 0;
+      for (let t = 0; t < hours; t++) {
+        lo += alap[t] as number;
+        hi += asap[t] as number;
+        minCumulativeKwh[t] = Math.min(lo, hi); // equal in exact arithmetic at the end; guard rounding
+        maxCumulativeKwh[t] = hi;
+      }
+      return { uncontrolledKwh: asap, envelope: { minCumulativeKwh, maxCumulativeKwh, maxPowerKw } };
+    },
+  };
 }
 
 function validate(input: EvChargingInput): Issue[] {
