@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { clearSkyIneichen, linkeTurbidityFromDni } from "./clear-sky.js";
+import { pressureFromAltitude, solarPosition } from "../solar/solar-position.js";
+import { absoluteAirmass, relativeAirmass } from "./airmass.js";
+import { clearSkySeries } from "./clear-sky-series.js";
+import { clearSkyIneichen, KERA_LINKE_TURBIDITY_MONTHLY, linkeTurbidityFromDni } from "./clear-sky.js";
+import { dayOfYearUtc, extraterrestrialIrradiance } from "./extraterrestrial.js";
 
 // Reference: pvlib-python tests/test_clearsky.py (Ineichen & Perez 2002 as implemented in pvlib.clearsky.ineichen,
 // I0 = 1364 W/m2 unless given).
@@ -72,5 +76,32 @@ describe("clearSkyIneichen (Ineichen & Perez 2002)", () => {
       });
       expect(linkeTurbidityFromDni(r.dni, 1.3, 1400)).toBeCloseTo(tl, 9);
     }
+  });
+});
+
+describe("clearSkySeries", () => {
+  it("equals the scalar model at each hour's midpoint and is zero at night", () => {
+    const site = { latitude: 60.22, longitude: 24.66, altitude: 30 };
+    const timeline = { startUtcMs: Date.UTC(2021, 4, 31, 0), hours: 48, timeZone: "Europe/Helsinki" };
+    const s = clearSkySeries({ timeline, site });
+    for (let i = 0; i < 48; i++) {
+      const mid = timeline.startUtcMs + (i + 0.5) * 3_600_000;
+      const z = solarPosition(mid, site).apparentZenithDeg;
+      const month = new Date(mid).getUTCMonth();
+      const r = clearSkyIneichen({
+        apparentZenithDeg: z,
+        airmassAbsolute: absoluteAirmass(relativeAirmass(z), pressureFromAltitude(30)),
+        linkeTurbidity: KERA_LINKE_TURBIDITY_MONTHLY[month]!,
+        altitudeM: 30,
+        dniExtra: extraterrestrialIrradiance(Math.floor(dayOfYearUtc(mid))),
+      });
+      expect(Math.abs(s.ghiWm2[i]! - r.ghi)).toBeLessThan(1e-3);
+      expect(Math.abs(s.dniWm2[i]! - r.dni)).toBeLessThan(1e-3);
+      if (z >= 90) expect(s.ghiWm2[i]).toBe(0);
+    }
+    // a clear June noon at 60 N: GHI of the order of 750-850 W/m2
+    const noon = Math.max(...s.ghiWm2);
+    expect(noon).toBeGreaterThan(700);
+    expect(noon).toBeLessThan(900);
   });
 });

@@ -3,3 +3,4 @@ export * from "./airmass.js";
 export * from "./decomposition.js";
 export * from "./transposition.js";
 export * from "./clear-sky.js";
+export * from "./clear-sky-series.js";
