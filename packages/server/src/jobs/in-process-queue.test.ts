@@ -5,6 +5,7 @@ import {
   collect,
   describeJobQueueContract,
   registerTestHandlers,
+  waitFor,
 } from "./test-support/job-queue-contract.js";
 
 describeJobQueueContract("in-process worker threads", async ({ concurrency, cancelGraceMs }) => ({
@@ -25,7 +26,7 @@ describe("in-process pool", () => {
     try {
       const a = await queue.enqueue({ kind: "sleepUntilCancelled", input: {} });
       const b = await queue.enqueue({ kind: "sleepUntilCancelled", input: { other: true } });
-      await new Promise((r) => setTimeout(r, 500));
+      await Promise.all([waitFor(queue, a, "progress"), waitFor(queue, b, "progress")]);
       expect((await queue.get(a))?.status).toBe("running");
       expect((await queue.get(b))?.status).toBe("running");
       expect((await queue.get(a))?.workerId).not.toBe((await queue.get(b))?.workerId);
@@ -43,7 +44,7 @@ describe("in-process pool", () => {
     registerTestHandlers(queue);
     const running = await queue.enqueue({ kind: "sleepUntilCancelled", input: {} });
     const waiting = await queue.enqueue({ kind: "sum", input: { numbers: [1] } });
-    await new Promise((r) => setTimeout(r, 300));
+    await waitFor(queue, running, "progress");
     const events = collect(queue, running);
     await queue.close();
     expect((await events).at(-1)?.type).toBe("interrupted");
