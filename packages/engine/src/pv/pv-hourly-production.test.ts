@@ -169,6 +169,8 @@ describe("pvHourlyProduction", () => {
         arrays: [{ tiltDeg: 30, azimuthDeg: 180, capacityKwp: 1, dcAcRatio: 0 }],
       }),
     ).toThrow(/invalid-pv-array/);
+    const badModel = { tiltDeg: 30, azimuthDeg: 180, capacityKwp: 1, model: "klucher" } as unknown as PvArray;
+    expect(() => pvHourlyProduction({ weather, site, arrays: [badModel] })).toThrow(/unknown sky model/);
   });
 
   it("property: no NaN or negative power, AC within the inverter ratings, energy conserved", () => {

@@ -142,7 +142,12 @@ function resolveArray(arr: PvArray, index: number, siteAlbedo: number): Resolved
   const sapm = tm !== "faiman";
   const p = sapm ? SAPM_TEMPERATURE_PARAMETERS[tm] : undefined;
   if (sapm && p === undefined) bad(`unknown temperature model ${tm}`);
-  const iamOn = (arr.iam ?? "martin-ruiz") === "martin-ruiz";
+  const model = arr.model ?? "perez";
+  if (model !== "perez" && model !== "hay-davies" && model !== "isotropic")
+    bad(`unknown sky model ${String(model)}`);
+  const iam = arr.iam ?? "martin-ruiz";
+  if (iam !== "martin-ruiz" && iam !== "none") bad(`unknown iam ${String(iam)}`);
+  const iamOn = iam === "martin-ruiz";
   const diffuseIam = iamOn ? iamMartinRuizDiffuse(arr.tiltDeg) : { sky: 1, ground: 1 };
   return {
     cosT: Math.cos(arr.tiltDeg * DEG),
@@ -154,7 +159,7 @@ function resolveArray(arr: PvArray, index: number, siteAlbedo: number): Resolved
     gamma: arr.gammaPdc ?? DEFAULT_GAMMA_PDC,
     etaNom: arr.inverterEfficiency ?? PVWATTS_INVERTER_NOMINAL_EFFICIENCY,
     pac0: arr.capacityKwp / dcAcRatio,
-    model: arr.model ?? "perez",
+    model,
     sapm,
     // Faiman stores u0 in `a` and u1 in `b`
     a: p?.a ?? FAIMAN_U0,
