@@ -85,6 +85,23 @@ describe("heatPumpSourceTemperature", () => {
     expect(r.value.indexOf(max)).toBeGreaterThan(4900);
   });
 
+  it("groundwater needs a year of air temperature, a harmonic or an explicit temperature", () => {
+    const week = new Float64Array(168).fill(-10);
+    const a = heatPumpSourceTemperature({ source: "water", airTempC: week });
+    expect(!a.ok && a.issues[0]?.code).toBe("series-too-short");
+    const b = heatPumpSourceTemperature({
+      source: "water",
+      airTempC: week,
+      ground: { airHarmonic: { meanC: 5.85, amplitudeK: 10.9, peakHour: 4841 } },
+    });
+    expect(b.ok && b.value[0]).toBeCloseTo(
+      5.85 + DEFAULT_GROUND_OFFSET_K - SOURCE_HEAT_EXCHANGER_DELTA_K,
+      10,
+    );
+    const c = heatPumpSourceTemperature({ source: "water", airTempC: week, groundwaterTempC: 7 });
+    expect(c.ok && c.value[0]).toBe(2);
+  });
+
   it("sewage defaults to 10 degC − 5 K", () => {
     const r = heatPumpSourceTemperature({ source: "sewage", airTempC: new Float64Array(3) });
     expect(r.ok && Array.from(r.value)).toEqual([5, 5, 5].map(() => DEFAULT_SEWAGE_TEMP_C - 5));

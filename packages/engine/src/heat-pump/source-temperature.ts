@@ -138,7 +138,10 @@ export interface HeatPumpSourceTemperatureInput {
   readonly airTempC: Float64Array;
   /** Ground model (source "ground"). A fitted harmonic overrides fitting to `airTempC` (which needs ≥ 1 year). */
   readonly ground?: Omit<GroundTemperatureInput, "hours" | "airHarmonic"> & { airHarmonic?: AnnualHarmonic };
-  /** Groundwater temperature (source "water"); default annual mean air temperature + {@link DEFAULT_GROUND_OFFSET_K}. */
+  /**
+   * Groundwater temperature (source "water"); default annual mean air temperature (of `airTempC`, which then
+   * must cover a year, or of `ground.airHarmonic`) + `ground.offsetK` ({@link DEFAULT_GROUND_OFFSET_K}).
+   */
   readonly groundwaterTempC?: number;
   /** Wastewater temperature (source "sewage"); default {@link DEFAULT_SEWAGE_TEMP_C}. */
   readonly sewageTempC?: number | Float64Array;
@@ -200,9 +203,21 @@ export function heatPumpSourceTemperature(input: HeatPumpSourceTemperatureInput)
     case "water": {
       let gw = input.groundwaterTempC;
       if (gw === undefined) {
-        let sum = 0;
-        for (let i = 0; i < hours; i++) sum += input.airTempC[i] as number;
-        gw = (hours > 0 ? sum / hours : 0) + DEFAULT_GROUND_OFFSET_K;
+        let meanAirC = input.ground?.airHarmonic?.meanC;
+        if (meanAirC === undefined) {
+          if (hours < ANNUAL_PERIOD_HOURS) {
+            issues.push({
+              code: "series-too-short",
+              severity: "error",
+              path: "airTempC",
+              message: `the default groundwater temperature needs a full year of air temperature (${ANNUAL_PERIOD_HOURS} h), groundwaterTempC or ground.airHarmonic; got ${hours} h`,
+            });
+          }
+          let sum = 0;
+          for (let i = 0; i < hours; i++) sum += input.airTempC[i] as number;
+          meanAirC = hours > 0 ? sum / hours : 0;
+        }
+        gw = meanAirC + (input.ground?.offsetK ?? DEFAULT_GROUND_OFFSET_K);
       }
       result = fill(gw, "groundwaterTempC", hx);
       break;
