@@ -11,9 +11,16 @@ import { performance } from "node:perf_hooks";
 import { createLpBuilder, lpName, readLpSolution, toLpFormat, toMps } from "@kera/engine";
 import { createHighsSolver, createHighsWorkerSolver, defaultHighsLoader } from "@kera/solver-highs";
 
-const hours = Number(process.argv[2] ?? 8760);
+const hours = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 8760);
+/** `--quick`: skip the repeated solves (memory check) to save time. */
+const quick = process.argv.includes("--quick");
 const log = (message) => console.log(`[solver.bench] ${message}`);
 const ms = (from) => Math.round((performance.now() - from) * 10) / 10;
+/** CPU milliseconds of this process since `from` (process.cpuUsage()): less sensitive to a busy machine. */
+const cpuMs = (from) => {
+  const d = process.cpuUsage(from);
+  return Math.round((d.user + d.system) / 100) / 10;
+};
 
 /** mulberry32 (public domain): deterministic synthetic data. */
 function seeded(seed) {
@@ -173,17 +180,21 @@ function solveWithClp(model) {
   }
 }
 
-const out = { hours };
+const out = { hours, loadAverage1m: (await import("node:os")).loadavg()[0] };
 const series = syntheticSeries(hours);
 
 log(`building a ${hours} h district LP`);
 let t0 = performance.now();
+let c0 = process.cpuUsage();
 const { model, extract } = buildDistrict(hours, series);
 out.buildMs = ms(t0);
+out.buildCpuMs = cpuMs(c0);
 out.cols = model.numCols;
 out.rows = model.numRows;
 out.nonZeros = model.matrix.value.length;
-log(`built ${out.cols} columns, ${out.rows} rows, ${out.nonZeros} non-zeros in ${out.buildMs} ms`);
+log(
+  `built ${out.cols} columns, ${out.rows} rows, ${out.nonZeros} non-zeros in ${out.buildMs} ms (CPU ${out.buildCpuMs} ms)`,
+);
 
 t0 = performance.now();
 const lpText = toLpFormat(model).text;
@@ -223,6 +234,7 @@ out.highs = {
 log(`HiGHS: ${result.status} objective ${result.objective} in ${out.highs.wallMs} ms`);
 
 t0 = performance.now();
+c0 = process.cpuUsage();
 const solution = readLpSolution(model, result);
 let checksum = 0;
 for (const [asset, attribute] of extract) {
@@ -230,13 +242,14 @@ for (const [asset, attribute] of extract) {
   for (const x of values) checksum += x;
 }
 out.extractMs = ms(t0);
+out.extractCpuMs = cpuMs(c0);
 out.extractSeries = extract.length;
 log(`extracted ${extract.length} hourly series in ${out.extractMs} ms (checksum ${Math.round(checksum)})`);
 
 log("solving again twice to check memory stays flat");
 const memory = [solver.memoryBytes];
 out.highsRepeatWallMs = [];
-for (let i = 0; i < 2; i++) {
+for (let i = 0; i < (quick ? 0 : 2); i++) {
   t0 = performance.now();
   await solver.solve(model);
   out.highsRepeatWallMs.push(ms(t0));
@@ -247,6 +260,19 @@ log(
   `repeat solves ${out.highsRepeatWallMs.join(", ")} ms; memory ${out.highsMemoryMiBAfterSolves.join(", ")} MiB`,
 );
 await solver.dispose();
+
+log("solving with HiGHS in-thread, interior point (ipm)");
+const ipmSolver = createHighsSolver();
+t0 = performance.now();
+const viaIpm = await ipmSolver.solve(model, { method: "ipm" });
+out.highsIpm = {
+  wallMs: ms(t0),
+  status: viaIpm.status,
+  objective: viaIpm.objective,
+  iterations: viaIpm.iterations,
+};
+await ipmSolver.dispose();
+log(`HiGHS ipm: ${viaIpm.status} objective ${viaIpm.objective} in ${out.highsIpm.wallMs} ms`);
 
 log("solving in a worker thread");
 const worker = createHighsWorkerSolver();

@@ -74,7 +74,7 @@ describe(`HiGHS and CLP agree on exported MPS ${clp ? "" : skipMessage}`, () => 
         expect(viaClp.status).toBe("Optimal");
         expectRelativelyClose(viaClp.objective, highs.objective!, 1e-6);
       }),
-      { seed: 5, numRuns: 40 },
+      { seed: 5, numRuns: 25 },
     );
   });
 });

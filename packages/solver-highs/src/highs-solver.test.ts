@@ -9,7 +9,7 @@ describeSolverContract("highs in-thread", () => createHighsSolver());
 describe("createHighsSolver", () => {
   it("loads HiGHS once and does not grow its memory over 20 solves (memory released after each solve)", async () => {
     const solver = createHighsSolver();
-    const model = largeDispatchModel(500, 3);
+    const model = largeDispatchModel(300, 2);
     await solver.solve(model);
     const after1 = solver.memoryBytes;
     let objective: number | undefined;
