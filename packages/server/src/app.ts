@@ -25,6 +25,7 @@ import { registerRunRoutes } from "./routes/runs.js";
 import { registerScenarioRoutes } from "./routes/scenarios.js";
 import { registerStakeholderRoutes } from "./routes/stakeholders.js";
 import { registerSystemRoutes } from "./routes/system.js";
+import { registerWebSupportRoutes } from "./routes/web-support.js";
 
 export interface CreateAppOptions {
   readonly store: ServerStore;
@@ -154,6 +155,7 @@ export function createApp(options: CreateAppOptions): KeraApp {
   registerPublicRoutes(kit);
   registerStakeholderRoutes(kit);
   registerAdminRoutes(kit);
+  registerWebSupportRoutes(kit);
 
   kit.record({ operationId: "getOpenApi", method: "get", path: "/api/openapi.json" });
   app.doc31("/api/openapi.json", {

@@ -247,6 +247,18 @@ export const MATRIX: Record<string, { method: string; path: string; allowed: Rol
     allowed: ALL,
     build: () => ({ method: "GET", path: "/api/v1/public/districts/micro" }),
   },
+  getPublicInputs: {
+    method: "get",
+    path: "/api/v1/public/districts/{slug}/inputs",
+    allowed: ALL,
+    build: () => ({ method: "GET", path: "/api/v1/public/districts/micro/inputs" }),
+  },
+  getVersionInputs: {
+    method: "get",
+    path: "/api/v1/versions/{versionId}/inputs",
+    allowed: SIGNED_IN,
+    build: async (f) => ({ method: "GET", path: `/api/v1/versions/${await latest(f)}/inputs` }),
+  },
   listStakeholders: {
     method: "get",
     path: "/api/v1/districts/{districtId}/stakeholders",

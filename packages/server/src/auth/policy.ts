@@ -62,6 +62,9 @@ export const POLICY: Readonly<Record<string, PolicyEntry>> = {
   getRunSeries: { roles: ANALYSTS },
   // public
   getPublicDistrict: { roles: EVERYONE },
+  // web support (routes/web-support.ts)
+  getPublicInputs: { roles: EVERYONE },
+  getVersionInputs: { roles: SIGNED_IN },
   // stakeholders
   listStakeholders: { roles: SIGNED_IN },
   createStakeholder: { roles: ADMINS },
