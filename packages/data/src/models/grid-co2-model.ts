@@ -17,7 +17,7 @@ export interface GridCo2Model {
   readonly overallMean: { readonly direct: number; readonly lca: number };
 }
 
-const round1 = (v: number): number => Math.round(v * 10) / 10;
+const round1 = (v: number): number => Math.round(v * 10) / 10 + 0; // no -0
 
 /** Fits the month x local-hour means to hourly intensities in kgCO2e/kWh (pure). */
 export function fitGridCo2Model(

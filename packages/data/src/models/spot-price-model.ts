@@ -1,13 +1,17 @@
 import { localCalendar, type Timeline } from "@kera/engine";
+import { normalCdf, normalQuantile } from "./normal-distribution.js";
 import { mulberry32, normalGenerator } from "./prng.js";
 
 /** Day types of the price model: working days, and Saturdays, Sundays and Finnish public holidays. */
 export const DAY_TYPES = ["workday", "weekendOrHoliday"] as const;
 
+/** Probabilities at which each cell's empirical quantiles are kept. */
+export const SPOT_PRICE_QUANTILE_PROBABILITIES = [0.01, 0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95, 0.99] as const;
+
 /**
  * A statistical model of hourly day-ahead prices: for each local month (12) x day type (2) x local hour (24)
- * the mean and standard deviation, plus the lag-1 autocorrelation of the standardised residuals (AR(1)).
- * Parameters only; the prices it was fitted on are not shipped.
+ * the mean, standard deviation and empirical quantiles, plus the lag-1 autocorrelation of the hours' normal
+ * scores (a Gaussian copula with AR(1) dependence). Parameters only; the prices are not shipped.
  */
 export interface SpotPriceModel {
   readonly id: string;
@@ -22,7 +26,9 @@ export interface SpotPriceModel {
   readonly mean: ReadonlyArray<ReadonlyArray<ReadonlyArray<number>>>;
   /** Standard deviation per cell, EUR/MWh. */
   readonly std: ReadonlyArray<ReadonlyArray<ReadonlyArray<number>>>;
-  /** Lag-1 autocorrelation of (price - mean) / std over consecutive hours. */
+  /** quantiles[month][dayType][hour][k] at `SPOT_PRICE_QUANTILE_PROBABILITIES[k]`, EUR/MWh. */
+  readonly quantiles: ReadonlyArray<ReadonlyArray<ReadonlyArray<ReadonlyArray<number>>>>;
+  /** Lag-1 autocorrelation of the normal scores Φ⁻¹(rank within its cell) of consecutive hours. */
   readonly lag1Autocorrelation: number;
   /** Mean over all fitted hours, EUR/MWh. */
   readonly overallMean: number;
@@ -30,8 +36,47 @@ export interface SpotPriceModel {
 
 const round = (v: number, digits: number): number => {
   const f = 10 ** digits;
-  return Math.round(v * f) / f;
+  return Math.round(v * f) / f + 0; // + 0 turns -0 into 0 (JSON has no -0)
 };
+
+/** Linear-interpolation quantile of sorted values (Hyndman & Fan 1996, type 7, the R/NumPy default). */
+function empiricalQuantile(sorted: readonly number[], p: number): number {
+  const h = (sorted.length - 1) * p;
+  const lo = Math.floor(h);
+  const a = sorted[lo] ?? 0;
+  const b = sorted[Math.min(lo + 1, sorted.length - 1)] ?? a;
+  return a + (h - lo) * (b - a);
+}
+
+/** Number of sorted values < v (or <= v with `inclusive`). */
+function lowerBound(sorted: readonly number[], v: number, inclusive = false): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const x = sorted[mid] ?? 0;
+    if (x < v || (inclusive && x === v)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Price at probability u from a cell's quantile table (piecewise linear; clamped beyond the 1 % / 99 % points). */
+function quantileAt(table: ReadonlyArray<number> | undefined, u: number, fallback: number): number {
+  if (!table || table.length === 0) return fallback;
+  const ps = SPOT_PRICE_QUANTILE_PROBABILITIES;
+  if (u <= ps[0]) return table[0] ?? fallback;
+  for (let k = 1; k < ps.length; k++) {
+    const p1 = ps[k] ?? 1;
+    if (u <= p1) {
+      const p0 = ps[k - 1] ?? 0;
+      const q0 = table[k - 1] ?? fallback;
+      const q1 = table[k] ?? fallback;
+      return q0 + ((u - p0) / (p1 - p0)) * (q1 - q0);
+    }
+  }
+  return table[table.length - 1] ?? fallback;
+}
 
 function cellIndex(timeline: Timeline): Int16Array {
   const cal = localCalendar(timeline);
@@ -87,14 +132,27 @@ export function fitSpotPriceModel(
     mean[c] = m;
     std[c] = k > 1 ? Math.sqrt(Math.max(0, ((sum2[c] ?? 0) - k * m * m) / (k - 1))) : overallStd;
   }
-  // Lag-1 autocorrelation of standardised residuals.
+  // Per-cell sorted values: empirical quantiles and each hour's normal score (rank-based).
+  const cells: number[][] = Array.from({ length: 576 }, () => []);
+  for (let i = 0; i < n; i++) cells[idx[i] ?? 0]?.push((pricesEurPerKwh[i] ?? 0) * 1000);
+  const sorted = cells.map((c) => [...c].sort((a, b) => a - b));
+  const quantiles = new Float64Array(576 * SPOT_PRICE_QUANTILE_PROBABILITIES.length);
+  sorted.forEach((c, cell) => {
+    SPOT_PRICE_QUANTILE_PROBABILITIES.forEach((p, k) => {
+      quantiles[cell * SPOT_PRICE_QUANTILE_PROBABILITIES.length + k] =
+        c.length > 0 ? empiricalQuantile(c, p) : overallMean + overallStd * normalQuantile(p);
+    });
+  });
   let sxy = 0;
   let sxx = 0;
   let prev: number | undefined;
   for (let i = 0; i < n; i++) {
-    const c = idx[i] ?? 0;
-    const s = std[c] ?? 1;
-    const z = s > 0 ? ((pricesEurPerKwh[i] ?? 0) * 1000 - (mean[c] ?? 0)) / s : 0;
+    const c = sorted[idx[i] ?? 0] ?? [];
+    const v = (pricesEurPerKwh[i] ?? 0) * 1000;
+    // Mid-rank of v among its cell (ties share the middle rank).
+    const below = lowerBound(c, v);
+    const upTo = lowerBound(c, v, true);
+    const z = normalQuantile((below + upTo) / 2 / c.length);
     if (prev !== undefined) sxy += prev * z;
     sxx += z * z;
     prev = z;
@@ -111,6 +169,15 @@ export function fitSpotPriceModel(
     },
     mean: toTable(mean, 2),
     std: toTable(std, 2),
+    quantiles: Array.from({ length: 12 }, (_, m) =>
+      Array.from({ length: 2 }, (_, d) =>
+        Array.from({ length: 24 }, (_, h) =>
+          SPOT_PRICE_QUANTILE_PROBABILITIES.map((_, k) =>
+            round(quantiles[(m * 48 + d * 24 + h) * SPOT_PRICE_QUANTILE_PROBABILITIES.length + k] ?? 0, 2),
+          ),
+        ),
+      ),
+    ),
     lag1Autocorrelation: round(sxx > 0 ? sxy / sxx : 0, 4),
     overallMean: round(overallMean, 2),
   };
@@ -120,7 +187,9 @@ export function fitSpotPriceModel(
 export interface GenerateSpotPriceOptions {
   /**
    * `mean` (default): the model's expected price for each hour (deterministic, smooth).
-   * `stochastic`: mean + std x AR(1) noise from a seeded generator (deterministic for a given seed).
+   * `stochastic`: an AR(1) Gaussian process z (seeded, deterministic for a given seed) mapped through each
+   * cell's empirical quantiles, price = Q_cell(Φ(z)): keeps each cell's spread and skew and the hour-to-hour
+   * persistence (values beyond the 1 % / 99 % quantiles are clamped to them).
    */
   readonly mode?: "mean" | "stochastic";
   /** Seed of the stochastic mode; default 1. */
@@ -155,7 +224,7 @@ export function generateSpotPriceSeries(
     let p = mean;
     if (mode === "stochastic") {
       if (i > 0) z = phi * z + Math.sqrt(1 - phi * phi) * normal();
-      p += (model.std[m]?.[d]?.[h] ?? 0) * z;
+      p = quantileAt(model.quantiles[m]?.[d]?.[h], normalCdf(z), mean);
     }
     out[i] = (p * scale) / 1000;
   }
