@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { decodeSeries, encodeSeries } from "./series-codec.js";
 
@@ -45,5 +46,33 @@ describe("series codec", () => {
       ),
       { seed: 42, numRuns: 200 },
     );
+  });
+});
+
+describe("series codec format", () => {
+  it("shuffles bytes before gzip, which shrinks noisy float64 series", () => {
+    let seed = 1;
+    const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const noisy = Float64Array.from(
+      { length: 8760 },
+      (_, h) => 50 + 40 * Math.sin((h / 24) * 2 * Math.PI) + 10 * rnd(),
+    );
+    const encoded = encodeSeries({ noisy });
+    expect(decodeSeries(encoded).noisy).toEqual(noisy);
+    expect(encoded.byteLength).toBeLessThan(0.9 * 8760 * 8);
+  });
+
+  it("still reads unshuffled data (header without shuffle)", () => {
+    // hand-built: magic, header length, header, padding, one f64 value 2.5 little-endian, then gzip
+    const header = new TextEncoder().encode(
+      JSON.stringify({ series: [{ name: "x", dtype: "f64", length: 1 }] }),
+    );
+    const start = (8 + header.length + 7) & ~7;
+    const raw = new Uint8Array(start + 8);
+    raw.set(new TextEncoder().encode("KSR1"), 0);
+    new DataView(raw.buffer).setUint32(4, header.length, true);
+    raw.set(header, 8);
+    new DataView(raw.buffer).setFloat64(start, 2.5, true);
+    expect(Array.from(decodeSeries(gzipSync(raw)).x ?? [])).toEqual([2.5]);
   });
 });
