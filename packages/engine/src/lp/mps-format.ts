@@ -68,7 +68,11 @@ export function toMps(model: LpModel, modelName = "KERA"): string {
       ranges.push(` rng ${model.rowNames[i]} ${formatLpNumber(ub - lb)}`);
     }
   }
-  if (ranges.length > 0) out.push("RANGES", ...ranges);
+  // Append section by section without spreading (a spread of 1e5+ lines overflows the call stack).
+  if (ranges.length > 0) {
+    out.push("RANGES");
+    for (const line of ranges) out.push(line);
+  }
 
   const bounds: string[] = [];
   for (let j = 0; j < model.numCols; j++) {
@@ -89,7 +93,10 @@ export function toMps(model: LpModel, modelName = "KERA"): string {
     if (lb === -Infinity) bounds.push(` MI bnd ${name}`);
     else if (lb !== 0 || isInteger || ub < 0) bounds.push(` LO bnd ${name} ${formatLpNumber(lb)}`);
   }
-  if (bounds.length > 0) out.push("BOUNDS", ...bounds);
+  if (bounds.length > 0) {
+    out.push("BOUNDS");
+    for (const line of bounds) out.push(line);
+  }
   out.push("ENDATA", "");
   return out.join("\n");
 }
