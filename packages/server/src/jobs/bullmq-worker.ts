@@ -128,14 +128,18 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
       );
       return;
     }
-    const runner = runners.find((r) => !r.busy);
-    if (!runner) throw new Error("no free runner (concurrency mismatch)");
     const entry = { controller: new AbortController(), reason: undefined as string | undefined };
     controllers.set(id, entry);
     // a cancel published between "started" and now would have found no controller
     if ((await redis.exists(keys.cancelFlag(id))) === 1) {
       entry.reason = "cancel";
       entry.controller.abort("cancel");
+    }
+    // no await between choosing a free runner and starting it (runner.run marks it busy synchronously)
+    const runner = runners.find((r) => !r.busy);
+    if (!runner) {
+      controllers.delete(id);
+      throw new Error("no free runner (concurrency mismatch)");
     }
     const timer =
       data.timeLimitS !== null

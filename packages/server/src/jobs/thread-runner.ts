@@ -123,6 +123,7 @@ export class ThreadRunner {
     if (this.#busy) throw new Error("ThreadRunner is busy");
     this.#busy = true;
     const worker = this.#ensureWorker();
+    worker.ref(); // a running job keeps the process alive; an idle thread does not
     return new Promise<RunOutcome>((resolve) => {
       let settled = false;
       let graceTimer: NodeJS.Timeout | undefined;
@@ -134,6 +135,7 @@ export class ThreadRunner {
         worker.off("error", onError);
         worker.off("exit", onExit);
         signal.removeEventListener("abort", onAbort);
+        worker.unref();
         this.#busy = false;
         resolve(signal.aborted && outcome.kind !== "aborted" ? { kind: "aborted" } : outcome);
       };
