@@ -12,8 +12,9 @@ import { createLpBuilder, lpName, readLpSolution, toLpFormat, toMps } from "@ker
 import { createHighsSolver, createHighsWorkerSolver, defaultHighsLoader } from "@kera/solver-highs";
 
 const hours = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 8760);
-/** `--quick`: skip the repeated solves (memory check) to save time. */
+/** `--quick`: skip the repeated solves (memory check); `--build-only`: stop after build and export. */
 const quick = process.argv.includes("--quick");
+const buildOnly = process.argv.includes("--build-only");
 const log = (message) => console.log(`[solver.bench] ${message}`);
 const ms = (from) => Math.round((performance.now() - from) * 10) / 10;
 /** CPU milliseconds of this process since `from` (process.cpuUsage()): less sensitive to a busy machine. */
@@ -197,14 +198,23 @@ log(
 );
 
 t0 = performance.now();
+c0 = process.cpuUsage();
 const lpText = toLpFormat(model).text;
 out.lpTextMs = ms(t0);
+out.lpTextCpuMs = cpuMs(c0);
 out.lpTextMiB = Math.round((lpText.length / 2 ** 20) * 10) / 10;
 t0 = performance.now();
+c0 = process.cpuUsage();
 const mpsText = toMps(model);
 out.mpsTextMs = ms(t0);
+out.mpsTextCpuMs = cpuMs(c0);
 out.mpsTextMiB = Math.round((mpsText.length / 2 ** 20) * 10) / 10;
 log(`LP text ${out.lpTextMiB} MiB in ${out.lpTextMs} ms; MPS ${out.mpsTextMiB} MiB in ${out.mpsTextMs} ms`);
+
+if (buildOnly) {
+  console.log(JSON.stringify(out));
+  process.exit(0);
+}
 
 t0 = performance.now();
 const highs = await defaultHighsLoader()();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { HIGHS_STATUS_MAP, toHighsModelData } from "./highs-solve.js";
 import { defaultHighsLoader } from "./highs-runtime.js";
+import { createHighsSolver } from "./highs-solver.js";
 import { knapsackModel } from "./test-support/status-models.js";
 import { microModels } from "./test-support/micro-models.js";
 
@@ -21,6 +22,13 @@ describe("HiGHS status mapping (docs/optimisation/lp-and-solver.md)", () => {
     for (const [label, code] of Object.entries(runtime.constants.modelStatus)) {
       expect(HIGHS_STATUS_MAP[code].label).toBe(label);
     }
+  });
+});
+
+describe("adapter identity", () => {
+  it("reports the version of the HiGHS build it loads", async () => {
+    const runtime = await defaultHighsLoader()();
+    expect(createHighsSolver().version).toBe(runtime.version.string);
   });
 });
 

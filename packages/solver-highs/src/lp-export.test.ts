@@ -50,6 +50,31 @@ describe("LP and MPS exports round-trip through HiGHS", () => {
     );
   });
 
+  it("does not depend on the order in which variables and constraints are added (fast-check)", () => {
+    fc.assert(
+      fc.property(randomLpSpec(), fc.infiniteStream(fc.nat()), (spec, stream) => {
+        const direct = solveWithHighs(highs, buildRandomLp(spec)).result;
+        // Same LP with columns permuted (terms re-indexed) and rows reversed.
+        const order = spec.cols.map((_, j) => j);
+        const keys = order.map(() => stream.next().value as number);
+        order.sort((a, b) => keys[a]! - keys[b]! || a - b);
+        const position = new Map(order.map((j, p) => [j, p]));
+        const shuffled = {
+          ...spec,
+          cols: order.map((j) => spec.cols[j]!),
+          rows: [...spec.rows].reverse().map((r) => ({
+            ...r,
+            terms: r.terms.map(([j, a]) => [position.get(j)!, a] as const),
+          })),
+        };
+        const permuted = solveWithHighs(highs, buildRandomLp(shuffled)).result;
+        expect(permuted.status).toBe(direct.status);
+        expectRelativelyClose(permuted.objective, direct.objective!, 1e-6);
+      }),
+      { seed: 9, numRuns: 100 },
+    );
+  });
+
   it("maps LP-text names back to columns", () => {
     const micro = microModels()[2]!;
     const exported = toLpFormat(micro.model);
