@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { alignWeatherToTimeline, weatherStats } from "@kera/engine";
+import { alignWeatherToTimeline, fmiHeatingDegreeDays, weatherStats } from "@kera/engine";
 import { HAS_SHARED_DATA, SHARED_DATA_DIR, SHARED_SKIP_NOTE } from "../test-support/shared-data.js";
 import {
   detectWeatherFormat,
@@ -61,6 +61,15 @@ describe("shipped weather data sets", () => {
     expect(s.hours).toBe(8784);
     // One extra day (a copy of 28 February) adds its degree days.
     expect(s.hdd17Kd).toBeGreaterThan(weatherStats(w).hdd17Kd);
+  });
+
+  it("FMI S17 of TRY2020 Vantaa lies below the Hyvinkää 1981-2010 normal 4306 Kd by a few hundred (REGULATIONS.md §5)", () => {
+    const s17 = fmiHeatingDegreeDays(loadDefaultWeather());
+    expect(s17.days).toBe(366); // 8760 UTC hours starting 02:00 local touch 366 local days
+    expect(s17.totalKd).toBeLessThan(4306);
+    expect(s17.totalKd).toBeGreaterThan(4306 - 600);
+    // January is the coldest month in the S17 profile, as in the Hyvinkää monthly normals (712 Kd).
+    expect(Math.max(...s17.monthlyKd)).toBe(s17.monthlyKd[0]);
   });
 
   it("async and {dataset} forms agree with the sync loader", async () => {
