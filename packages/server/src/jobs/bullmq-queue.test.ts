@@ -102,6 +102,33 @@ describe("BullMQ across processes", () => {
     }
   }, 60_000);
 
+  it("runs jobs in parallel up to the worker's concurrency", async () => {
+    await assertRedisReachable();
+    const queueName = uniqueQueueName();
+    queues.push(queueName);
+    const queue = await createBullmqJobQueue({
+      redisUrl: TEST_REDIS_URL,
+      queueName,
+      prefix: TEST_PREFIX,
+      worker: { concurrency: 2 },
+      cache: false,
+    });
+    registerTestHandlers(queue);
+    try {
+      const a = await queue.enqueue({ kind: "sleepUntilCancelled", input: { a: 1 } });
+      const b = await queue.enqueue({ kind: "sleepUntilCancelled", input: { b: 1 } });
+      await Promise.all([waitFor(queue, a, "progress"), waitFor(queue, b, "progress")]);
+      expect((await queue.get(a))?.status).toBe("running");
+      expect((await queue.get(b))?.status).toBe("running");
+      const done = [collect(queue, a), collect(queue, b)];
+      await queue.cancel(a);
+      await queue.cancel(b);
+      for (const events of await Promise.all(done)) expect(events.at(-1)?.type).toBe("cancelled");
+    } finally {
+      await queue.close();
+    }
+  }, 60_000);
+
   it("a job whose worker process is killed (-9) is marked interrupted and can be run again", async () => {
     await assertRedisReachable();
     const queueName = uniqueQueueName();
