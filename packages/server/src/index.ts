@@ -14,3 +14,5 @@ export { createAccount, type NewAccount } from "./users.js";
 export { createInlineJobs } from "./inline-jobs.js";
 export { runScenario, type RunScenarioInput, type RunScenarioOutput } from "./compute/run-scenario.js";
 export type { ProblemBody, ProblemIssue } from "./problem.js";
+export { startServer, type StartServerOptions, type RunningServer } from "./main.js";
+export { openServerStore, addUser, listUsers, parseRole, startJobWorker } from "./admin-tools.js";

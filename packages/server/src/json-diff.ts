@@ -50,10 +50,14 @@ export function restoreRedacted(edited: unknown, original: unknown): unknown {
   if (edited === REDACTED) return original === undefined ? edited : original;
   if (Array.isArray(edited)) {
     const list = Array.isArray(original) ? original : [];
-    // Items with an `id` (assets, stakeholders, building groups) are matched by id, others by position.
+    // Items with an `id` (assets, stakeholders, building groups) are matched by id (moved items too), others by position.
     return edited.map((v, i) => {
       const id = isRecord(v) ? v.id : undefined;
-      const match = id === undefined ? list[i] : list.find((o) => isRecord(o) && o.id === id);
+      const same = list[i];
+      const match =
+        id === undefined || (isRecord(same) && same.id === id)
+          ? same
+          : list.find((o) => isRecord(o) && o.id === id);
       return restoreRedacted(v, match);
     });
   }

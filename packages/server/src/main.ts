@@ -12,6 +12,7 @@ import { createJobs, type JobsMode } from "./create-jobs.js";
 import type { ServerJobs, ServerStore } from "./ports.js";
 import { latestBaselineResult } from "./routes/public.js";
 import { BASELINE_SCENARIO_NAME, seedDistrictFromYaml } from "./seed.js";
+import { withReadCache } from "./read-cache.js";
 import { adaptStore } from "./store-adapter.js";
 
 /** The repository root (this file is packages/server/{src,dist}/main.*). */
@@ -101,7 +102,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     "opening the store (migrating to the latest schema)",
   );
   const rawStore = await createStore(storeConfig);
-  const store = adaptStore(rawStore);
+  const store = withReadCache(adaptStore(rawStore));
   const { jobs, mode } = await createJobs(config, store, logger);
   logger.info({ mode }, "job queue ready");
   if (mode !== "bullmq") await requeueLeftovers(store, jobs, logger);

@@ -20,8 +20,11 @@ function csvOf(names: readonly string[], series: Record<string, ArrayLike<number
   return lines.join("\n") + "\n";
 }
 
+const RENDERED_SERIES_KEPT = 16;
+
 export function registerRunRoutes(kit: RouteKit): void {
   const { deps } = kit;
+  const renderedSeries = new Map<string, string>();
   const scope = scopes(deps);
 
   kit.define({
@@ -206,14 +209,29 @@ export function registerRunRoutes(kit: RouteKit): void {
           `no series ${query.name}; have: ${Object.keys(result.series).join(", ")}`,
         );
       }
+      // Results are immutable: the rendered body is remembered (a few entries per app) for repeated downloads.
+      const key = `${run.id}|${query.format}|${names.join(",")}`;
+      let rendered = renderedSeries.get(key);
+      if (rendered === undefined) {
+        if (query.format === "csv") rendered = csvOf(names, result.series);
+        else {
+          const series: Record<string, number[]> = {};
+          for (const n of names) series[n] = Array.from(result.series[n] ?? []);
+          rendered = JSON.stringify({ runId: run.id, series });
+        }
+        renderedSeries.set(key, rendered);
+        if (renderedSeries.size > RENDERED_SERIES_KEPT) {
+          const oldest = renderedSeries.keys().next().value;
+          if (oldest !== undefined) renderedSeries.delete(oldest);
+        }
+      }
       if (query.format === "csv") {
         c.header("content-type", "text/csv; charset=utf-8");
         c.header("content-disposition", `attachment; filename="run-${run.id}.csv"`);
-        return c.body(csvOf(names, result.series), 200);
+      } else {
+        c.header("content-type", "application/json");
       }
-      const series: Record<string, number[]> = {};
-      for (const n of names) series[n] = Array.from(result.series[n] ?? []);
-      return json(c, { runId: run.id, series });
+      return c.body(rendered, 200);
     },
   });
 }

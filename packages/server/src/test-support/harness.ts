@@ -8,6 +8,7 @@ import { testConfig, type ServerConfig } from "../config.js";
 import { createInlineJobs } from "../inline-jobs.js";
 import type { Role, ServerJobs, ServerStore, StoredRole } from "../ports.js";
 import { createDistrictWithBaseline } from "../seed.js";
+import { withReadCache } from "../read-cache.js";
 import { adaptStore } from "../store-adapter.js";
 import { createAccount } from "../users.js";
 import { API_TOKEN_PREFIX } from "../auth/authenticate.js";
@@ -65,7 +66,7 @@ const ORGS: Record<StoredRole, string> = {
 
 export async function createHarness(overrides: Partial<ServerConfig> = {}): Promise<Harness> {
   const raw = await createStore({ kind: "pglite", dataDir: MEMORY_DATA_DIR });
-  const store = adaptStore(raw);
+  const store = withReadCache(adaptStore(raw));
   const logger = pino({ level: "silent" });
   const jobs = createInlineJobs(store, logger);
   const config = testConfig(overrides);
