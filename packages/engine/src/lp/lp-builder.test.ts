@@ -164,6 +164,8 @@ describe("createLpBuilder", () => {
     expect(lp.variableIndex("tank:stateOfCharge[3]")).toBe(single);
     expect(lp.variableIndex("tank:stateOfCharge[4]")).toBeUndefined();
     expect(lp.variableIndex("battery:stateOfCharge")).toBeUndefined();
+    expect(lp.variableSeries("battery", "stateOfCharge")).toEqual({ start: soc, count: 24 });
+    expect(lp.variableSeries("tank", "stateOfCharge")).toBeUndefined();
   });
 
   it("builds a district-size hourly model quickly enough to be usable (size check, not timing)", () => {

@@ -1,6 +1,6 @@
 import { EngineError } from "../errors.js";
 import { GrowableFloat64, GrowableInt32 } from "./growable.js";
-import type { LpModel } from "./lp-model.js";
+import type { LpModel, LpSeriesRange } from "./lp-model.js";
 import { isLpName, lpName, parseLpName } from "./lp-names.js";
 
 /** One variable (column). Defaults: lb 0, ub +Infinity, cost 0, continuous. */
@@ -62,6 +62,8 @@ export interface LpBuilder {
   variableIndex(name: string): number | undefined;
   /** Row index of a constraint name, or undefined. */
   constraintIndex(name: string): number | undefined;
+  /** The columns of an hourly series added with `addVariables`, or undefined (hour t is `start + t`). */
+  variableSeries(assetId: string, attribute: string): LpSeriesRange | undefined;
   /** Sets the bounds of an existing column (e.g. to fix a capacity before an operation run). */
   setVariableBounds(index: number, lb: number, ub: number): void;
   build(): LpModel;
@@ -258,6 +260,7 @@ export function createLpBuilder(options: LpBuilderOptions = {}): LpBuilder {
 
     variableIndex: findColumnByName,
     constraintIndex: (name) => rowIndexByName.get(name),
+    variableSeries: (assetId, attribute) => seriesByKey.get(lpName(assetId, attribute)),
 
     setVariableBounds(index, lb, ub) {
       checkColumn(index);
