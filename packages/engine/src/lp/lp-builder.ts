@@ -81,12 +81,18 @@ function checkNumber(value: number, what: string): number {
   return value;
 }
 
-function seriesAt(value: LpSeriesValue | undefined, t: number, fallback: number, what: string): number {
+/** Value of a scalar-or-series at hour t; NaN when the series is too short (the caller reports it). */
+function seriesAt(value: LpSeriesValue | undefined, t: number, fallback: number): number {
   if (value === undefined) return fallback;
   if (typeof value === "number") return value;
   const v = value[t];
-  if (v === undefined) throw new EngineError("lp-series-too-short", `${what} has no value for hour ${t}`);
-  return v;
+  return v === undefined ? NaN : v;
+}
+
+function checkSeriesLength(value: LpSeriesValue | undefined, hours: number, what: string): void {
+  if (value !== undefined && typeof value !== "number" && value.length < hours) {
+    throw new EngineError("lp-series-too-short", `${what} has ${value.length} values for ${hours} hours`);
+  }
 }
 
 /** Creates an empty minimisation model builder. */
@@ -125,13 +131,18 @@ export function createLpBuilder(options: LpBuilderOptions = {}): LpBuilder {
   }
 
   function pushColumn(name: string, lb: number, ub: number, cost: number, integer: boolean): number {
-    checkNumber(lb, `lower bound of ${name}`);
-    checkNumber(ub, `upper bound of ${name}`);
+    // Messages are built only when a check fails: this runs for every column of a year-long model.
+    if (Number.isNaN(lb) || Number.isNaN(ub)) {
+      throw new EngineError("lp-not-a-number", `bounds of ${name} are [${lb}, ${ub}]`);
+    }
     if (lb === Infinity || ub === -Infinity) {
       throw new EngineError("lp-bad-bound", `bounds of ${name} are [${lb}, ${ub}]`);
     }
-    if (!Number.isFinite(checkNumber(cost, `cost of ${name}`))) {
-      throw new EngineError("lp-bad-cost", `cost of ${name} is ${cost}`);
+    if (!Number.isFinite(cost)) {
+      throw new EngineError(
+        Number.isNaN(cost) ? "lp-not-a-number" : "lp-bad-cost",
+        `cost of ${name} is ${cost}`,
+      );
     }
     const index = colNames.length;
     colNames.push(name);
@@ -195,15 +206,17 @@ export function createLpBuilder(options: LpBuilderOptions = {}): LpBuilder {
       if (seriesByKey.has(key) || hourlySingles.has(key)) {
         throw new EngineError("duplicate-lp-name", `variables ${key}[t] already exist`);
       }
+      checkSeriesLength(spec.lb, hours, `lb of ${key}`);
+      checkSeriesLength(spec.ub, hours, `ub of ${key}`);
+      checkSeriesLength(spec.cost, hours, `cost of ${key}`);
       const start = colNames.length;
       const integer = spec.integer ?? false;
       for (let t = 0; t < hours; t++) {
-        const name = lpName(assetId, attribute, t);
         pushColumn(
-          name,
-          seriesAt(spec.lb, t, 0, `lb of ${name}`),
-          seriesAt(spec.ub, t, Infinity, `ub of ${name}`),
-          seriesAt(spec.cost, t, 0, `cost of ${name}`),
+          lpName(assetId, attribute, t),
+          seriesAt(spec.lb, t, 0),
+          seriesAt(spec.ub, t, Infinity),
+          seriesAt(spec.cost, t, 0),
           integer,
         );
       }
@@ -214,8 +227,11 @@ export function createLpBuilder(options: LpBuilderOptions = {}): LpBuilder {
     addConstraint(spec) {
       const { name, terms } = spec;
       checkContractName(name, "constraint");
-      const lb = checkNumber(spec.lb ?? -Infinity, `lb of ${name}`);
-      const ub = checkNumber(spec.ub ?? Infinity, `ub of ${name}`);
+      const lb = spec.lb ?? -Infinity;
+      const ub = spec.ub ?? Infinity;
+      if (Number.isNaN(lb) || Number.isNaN(ub)) {
+        throw new EngineError("lp-not-a-number", `constraint ${name} has bounds [${lb}, ${ub}]`);
+      }
       if (lb === Infinity || ub === -Infinity || (lb === -Infinity && ub === Infinity)) {
         throw new EngineError("lp-bad-bound", `constraint ${name} has bounds [${lb}, ${ub}]`);
       }
