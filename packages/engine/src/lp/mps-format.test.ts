@@ -149,6 +149,14 @@ describe("toMps", () => {
     );
   });
 
+  it("writes large models (no argument spreading of 10⁵-element arrays: regression of a stack overflow)", () => {
+    const lp = createLpBuilder();
+    const start = lp.addVariables("grid", "flowIn", 200_000, { lb: 1, ub: 5 });
+    lp.addConstraint({ name: "grid:limit", terms: [[start, 1]], lb: 1, ub: 4 });
+    const text = toMps(lp.build());
+    expect(text.split("\n").filter((l) => l.startsWith(" UP bnd ")).length).toBe(200_000);
+  });
+
   it("keeps contract names unchanged (free MPS separates fields by whitespace)", () => {
     const lp = createLpBuilder();
     const x = lp.addVariables("pv-roof-12", "flowOut", 1, { ub: -1, lb: -2 });
