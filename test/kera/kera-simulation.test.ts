@@ -38,6 +38,7 @@ describe("the Kera district end to end", () => {
     expect(k.energy.demandKWh.electricity).toBeGreaterThan(10e6);
     expect(k.energy.unmetKWh.heat).toBeLessThan(1e-6);
     expect(k.energy.unmetKWh.electricity).toBeLessThan(1e-6);
+    expect(k.energy.unmetKWh.cooling).toBeLessThan(1e-6);
     expect(k.selfSufficiency).not.toBeNull();
     expect(k.energyPositivity.ratio).toBeGreaterThan(0);
     expect(k.reference).not.toBeNull();

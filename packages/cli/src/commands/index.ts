@@ -1,10 +1,18 @@
 import type { Command } from "../command.js";
 import { infoCommand } from "./info.js";
 import { initCommand } from "./init.js";
+import { optimizeCommand } from "./optimize.js";
+import { simulateCommand } from "./simulate.js";
 import { validateCommand } from "./validate.js";
 
 /**
  * Every `kera` command, in the order `kera --help` lists them. To add one: write
  * `commands/<verb>.ts` exporting a `Command`, and add it here (one import, one entry).
  */
-export const COMMANDS: readonly Command[] = [validateCommand, infoCommand, initCommand];
+export const COMMANDS: readonly Command[] = [
+  validateCommand,
+  infoCommand,
+  initCommand,
+  simulateCommand,
+  optimizeCommand,
+];

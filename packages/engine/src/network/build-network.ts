@@ -360,16 +360,20 @@ export function buildNetwork(input: BuildNetworkInput): Result<BuiltNetwork> {
       a.availability !== undefined ? series(a.availability, `${path}.availability`, 0) : undefined;
     const temperature =
       a.temperature !== undefined ? series(a.temperature, `${path}.temperature`, 20) : undefined;
-    const w = wasteHeatForAsset({
+    const r = wasteHeatForAsset({
       kind: a.source,
       capacityKw: capacity,
       annualEnergyKwh: a.annualEnergy,
       availability,
       temperatureC: temperature,
       timeline,
-      calendar,
-      weather,
     });
+    if (!r.ok) {
+      for (const is of r.issues)
+        issues.push({ ...is, path: `${path}.${is.path}`, message: `${path}: ${is.message}` });
+      return;
+    }
+    const w = r.value;
     wasteHeatTemps.set(a.id, w.temperatureC);
     wasteHeat.push({
       id: a.id,

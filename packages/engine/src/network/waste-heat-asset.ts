@@ -1,43 +1,44 @@
-import type { LocalCalendar } from "../time/local-calendar.js";
+import type { Result } from "@kera/schema";
 import type { Timeline } from "../time/timeline.js";
-import type { Weather } from "../weather/weather.js";
+import { wasteHeatFromAnnual } from "../waste-heat/waste-heat-from-annual.js";
 
 export interface WasteHeatAssetInput {
   readonly kind: "supermarketRefrigeration" | "dataCentre" | "sewage" | "industrial" | "custom";
   /** Maximum heat available, kW. */
   readonly capacityKw: number;
-  /** Heat available per year, kWh/a; shapes a flat profile when no availability is given. */
+  /** Heat available per year, kWh/a (flat profile unless `availability` shapes it). */
   readonly annualEnergyKwh?: number;
   /** Per-unit availability series (0..1 of capacity). */
   readonly availability?: Float64Array;
-  /** Temperature of the stream, degC. */
+  /** Temperature of the stream, degC (default per kind, see docs/physics/heat-pumps-ev-waste-heat.md). */
   readonly temperatureC?: Float64Array;
   readonly timeline: Timeline;
-  readonly calendar: LocalCalendar;
-  readonly weather: Weather;
 }
 
-/** Default stream temperatures by kind, degC (see docs/physics/heat-pumps-ev-waste-heat.md). */
-const DEFAULT_TEMPERATURE_C: Record<WasteHeatAssetInput["kind"], number> = {
-  supermarketRefrigeration: 30,
-  dataCentre: 30,
-  sewage: 10,
-  industrial: 40,
-  custom: 25,
-};
-
-/** Hourly heat (kWh) and temperature (degC) of a waste-heat asset of a district model. */
-export function wasteHeatForAsset(input: WasteHeatAssetInput): {
-  heatKwh: Float64Array;
-  temperatureC: Float64Array;
-} {
+/**
+ * Hourly heat (kWh) and temperature (degC) of a district model's `wasteHeatSource` asset, through the
+ * engine's waste-heat model: an explicit availability x capacity, else the annual energy spread flat
+ * (never above the capacity), else the full capacity every hour.
+ */
+export function wasteHeatForAsset(
+  input: WasteHeatAssetInput,
+): Result<{ heatKwh: Float64Array; temperatureC: Float64Array }> {
   const n = input.timeline.hours;
-  const temperatureC = input.temperatureC ?? new Float64Array(n).fill(DEFAULT_TEMPERATURE_C[input.kind]);
-  if (input.availability)
-    return { heatKwh: input.availability.map((v) => v * input.capacityKw), temperatureC };
-  const perHour =
-    input.annualEnergyKwh !== undefined
-      ? Math.min(input.capacityKw, input.annualEnergyKwh / 8760)
-      : input.capacityKw;
-  return { heatKwh: new Float64Array(n).fill(perHour), temperatureC };
+  const shape = input.availability;
+  const annual =
+    shape !== undefined
+      ? (shape.reduce((s, v) => s + v, 0) * input.capacityKw * 8760) / Math.max(1, n)
+      : (input.annualEnergyKwh ?? input.capacityKw * 8760);
+  const r = wasteHeatFromAnnual({
+    kind: input.kind,
+    timeline: input.timeline,
+    annualHeatKwh: annual,
+    shape,
+    temperatureC: input.temperatureC,
+  });
+  if (!r.ok) return r;
+  const heatKwh = r.value.heatKwh.map((v) => Math.min(v, input.capacityKw));
+  const t = r.value.temperatureC;
+  const temperatureC = typeof t === "number" ? new Float64Array(n).fill(t) : Float64Array.from(t);
+  return { ok: true, value: { heatKwh, temperatureC } };
 }

@@ -28,6 +28,19 @@ export interface FormulationOptions {
    */
   readonly dayMapping?: Int32Array;
   /**
+   * Build into this builder instead of a new one (multi-period pathway models); `formulate` then returns
+   * the part without building, and the caller adds `constantEur` and builds.
+   */
+  readonly builder?: LpBuilder;
+  /** Prefix of the bus and target names (element ids are prefixed by the caller's network). */
+  readonly namePrefix?: string;
+  /** Multiplies every cost (discounting and period length in pathway models); default 1. */
+  readonly costScale?: number;
+  /** Supplies the capacity column of an extendable asset (pathway: the period's capacity). */
+  readonly capacityColumn?: (id: string, extendable: Extendable) => number;
+  /** Local month (1..12) of every step, for monthly peak charges; default from the timeline. */
+  readonly hourMonths?: Uint8Array;
+  /**
    * Penalty on unmet demand, EUR/kWh. In `operate` mode unmet demand is allowed at this penalty (default
    * 1000 EUR/kWh, a penalty far above any energy price so it is used only when nothing else can serve the
    * load, not an economic value of lost load); in `plan` mode it is not allowed unless this is given.
@@ -74,11 +87,13 @@ export function formulate(network: Network, options: FormulationOptions): Formul
   const voll = options.valueOfLostLoadEurPerKwh ?? DEFAULT_VOLL;
   const allowUnmet = mode === "operate" || options.valueOfLostLoadEurPerKwh !== undefined;
   const slackPenalty = options.targetSlackPenalty ?? 1e4;
-  const lp: LpBuilder = createLpBuilder({
-    expectedCols: n * 12,
-    expectedRows: n * 8,
-    expectedNonZeros: n * 40,
-  });
+  const lp: LpBuilder =
+    options.builder ??
+    createLpBuilder({ expectedCols: n * 12, expectedRows: n * 8, expectedNonZeros: n * 40 });
+  const prefix = options.namePrefix ?? "";
+  const costScale = options.costScale ?? 1;
+  // Weights of hourly costs: hours represented x cost scale. Targets use `hw` alone.
+  const cw = hw.map((v) => v * costScale);
   const co2 = network.factors.co2KgPerKwh;
   const capacityColumns = new Map<string, string>();
   let constantEur = 0;
@@ -109,19 +124,24 @@ export function formulate(network: Network, options: FormulationOptions): Formul
   const sourceCols: { start: number; location: string }[] = [];
 
   const capacityColumn = (id: string, e: Extendable): number => {
+    if (options.capacityColumn) {
+      const j = options.capacityColumn(id, e);
+      capacityColumns.set(id, `#${j}`);
+      return j;
+    }
     const name = `${id}:capacity`;
     const j = lp.addVariable({
       name,
       lb: e.capacityMin,
       ub: e.capacityMax,
-      cost: capacityCostPerUnit(e, network.discountRate),
+      cost: capacityCostPerUnit(e, network.discountRate) * costScale,
     });
     capacityColumns.set(id, name);
     return j;
   };
 
   // --- Grid connections.
-  const months = localMonths(network.timeline);
+  const months = options.hourMonths ?? localMonths(network.timeline);
   for (const g of network.grids) {
     const tr = g.tariff;
     const imp = lp.addVariables(g.id, "import", n, {
@@ -131,7 +151,7 @@ export function formulate(network: Network, options: FormulationOptions): Formul
           (tr.importEnergyEurPerKwh[t] ?? 0) +
           (tr.importNetworkEurPerKwh[t] ?? 0) +
           (tr.importTaxEurPerKwh[t] ?? 0);
-        return (hw[t] ?? 1) * (price + network.co2PriceEurPerKg * (co2[g.carrier][t] ?? 0));
+        return (cw[t] ?? 1) * (price + network.co2PriceEurPerKg * (co2[g.carrier][t] ?? 0));
       }),
     });
     importCols.push({ carrier: g.carrier, start: imp });
@@ -139,7 +159,7 @@ export function formulate(network: Network, options: FormulationOptions): Formul
     if (g.exportMaxKw > 0) {
       const exp = lp.addVariables(g.id, "export", n, {
         ub: g.exportMaxKw,
-        cost: Array.from({ length: n }, (_, t) => -(hw[t] ?? 1) * (tr.exportEurPerKwh[t] ?? 0)),
+        cost: Array.from({ length: n }, (_, t) => -(cw[t] ?? 1) * (tr.exportEurPerKwh[t] ?? 0)),
       });
       for (let t = 0; t < n; t++) add(g.carrier, t, exp + t, -1);
       if (g.carrier === "electricity") exportCols.push(exp);
@@ -149,7 +169,10 @@ export function formulate(network: Network, options: FormulationOptions): Formul
       const present = [...new Set(months)].sort((a, b) => a - b);
       const peakIndex = new Map<number, number>();
       for (const m of present) {
-        peakIndex.set(m, lp.addVariable({ name: `${g.id}:peak[${m - 1}]`, cost: tr.peakEurPerKwMonth }));
+        peakIndex.set(
+          m,
+          lp.addVariable({ name: `${g.id}:peak[${m - 1}]`, cost: tr.peakEurPerKwMonth * costScale }),
+        );
       }
       for (let t = 0; t < n; t++) {
         lp.addConstraint({
@@ -162,7 +185,7 @@ export function formulate(network: Network, options: FormulationOptions): Formul
         });
       }
     }
-    constantEur += tr.fixedEurPerYear;
+    constantEur += costScale * tr.fixedEurPerYear;
   }
 
   // --- Sources (PV): flowOut <= availability; curtailment is the rest.
@@ -170,7 +193,7 @@ export function formulate(network: Network, options: FormulationOptions): Formul
     const ext = isExtendable(mode, s.extendable) ? s.extendable : undefined;
     const start = lp.addVariables(s.id, "flowOut", n, {
       ub: ext ? undefined : s.availableKwh,
-      cost: Array.from({ length: n }, (_, t) => (hw[t] ?? 1) * s.costs.variableEurPerKwh),
+      cost: Array.from({ length: n }, (_, t) => (cw[t] ?? 1) * s.costs.variableEurPerKwh),
     });
     if (ext) {
       const cap = capacityColumn(s.id, ext);
@@ -186,7 +209,8 @@ export function formulate(network: Network, options: FormulationOptions): Formul
       }
     } else {
       constantEur +=
-        annualise(s.costs.investEur, network.discountRate, s.costs.lifetimeYears) + s.costs.fixedEurPerYear;
+        costScale *
+        (annualise(s.costs.investEur, network.discountRate, s.costs.lifetimeYears) + s.costs.fixedEurPerYear);
     }
     for (let t = 0; t < n; t++) add("electricity", t, start + t, 1);
     sourceCols.push({ start, location: s.location });
@@ -205,7 +229,7 @@ export function formulate(network: Network, options: FormulationOptions): Formul
         const cop = c.efficiency[t] ?? 0;
         const sourceShare = c.kind === "heatPump" && cop > 0 ? 1 - 1 / cop : 0;
         return (
-          (hw[t] ?? 1) * (c.costs.variableEurPerKwh + (wh ? wh.costs.variableEurPerKwh * sourceShare : 0))
+          (cw[t] ?? 1) * (c.costs.variableEurPerKwh + (wh ? wh.costs.variableEurPerKwh * sourceShare : 0))
         );
       }),
     });
@@ -224,7 +248,8 @@ export function formulate(network: Network, options: FormulationOptions): Formul
       }
     } else {
       constantEur +=
-        annualise(c.costs.investEur, network.discountRate, c.costs.lifetimeYears) + c.costs.fixedEurPerYear;
+        costScale *
+        (annualise(c.costs.investEur, network.discountRate, c.costs.lifetimeYears) + c.costs.fixedEurPerYear);
     }
     for (let t = 0; t < n; t++) {
       const eff = c.efficiency[t] ?? 0;
@@ -236,7 +261,8 @@ export function formulate(network: Network, options: FormulationOptions): Formul
   // --- Waste heat: the source heat drawn by its heat pumps is limited by what is available.
   for (const w of network.wasteHeat) {
     constantEur +=
-      annualise(w.costs.investEur, network.discountRate, w.costs.lifetimeYears) + w.costs.fixedEurPerYear;
+      costScale *
+      (annualise(w.costs.investEur, network.discountRate, w.costs.lifetimeYears) + w.costs.fixedEurPerYear);
     const users = network.converters.filter((c) => c.sourceId === w.id && c.kind === "heatPump");
     if (users.length === 0) continue;
     for (let t = 0; t < n; t++) {
@@ -262,11 +288,11 @@ export function formulate(network: Network, options: FormulationOptions): Formul
       n,
       mode,
       options.dayMapping,
-      hw,
+      cw,
       add,
       capacityColumn,
       (eur) => {
-        constantEur += eur;
+        constantEur += costScale * eur;
       },
       network.discountRate,
     );
@@ -292,18 +318,18 @@ export function formulate(network: Network, options: FormulationOptions): Formul
     const ext = isExtendable(mode, o.extendable) ? o.extendable : undefined;
     if (ext) {
       let perUnitEnergy = 0;
-      for (let t = 0; t < n; t++) perUnitEnergy += (hw[t] ?? 1) * (o.availabilityPerUnit[t] ?? 0);
+      for (let t = 0; t < n; t++) perUnitEnergy += (cw[t] ?? 1) * (o.availabilityPerUnit[t] ?? 0);
       const cap = capacityColumn(o.id, ext);
       lp.addObjectiveTerm(cap, o.priceEurPerKwh * perUnitEnergy);
       offsiteCapacity.set(o.id, cap);
       continue;
     }
     let energy = 0;
-    for (let t = 0; t < n; t++) energy += (hw[t] ?? 1) * (o.contractedKwh[t] ?? 0);
+    for (let t = 0; t < n; t++) energy += (cw[t] ?? 1) * (o.contractedKwh[t] ?? 0);
     constantEur +=
       o.priceEurPerKwh * energy +
-      annualise(o.costs.investEur, network.discountRate, o.costs.lifetimeYears) +
-      o.costs.fixedEurPerYear;
+      costScale *
+        (annualise(o.costs.investEur, network.discountRate, o.costs.lifetimeYears) + o.costs.fixedEurPerYear);
   }
 
   // --- Bus balances with unmet-demand slack.
@@ -312,14 +338,14 @@ export function formulate(network: Network, options: FormulationOptions): Formul
     for (let t = 0; t < n && !hasDemand; t++) hasDemand = (demand[carrier][t] ?? 0) > 0;
     const hasTerms = balance[carrier].some((terms) => terms.length > 0);
     if (!hasDemand && !hasTerms) continue;
-    const unmet = lp.addVariables(`bus-${carrier}`, "unmet", n, {
+    const unmet = lp.addVariables(`${prefix}bus-${carrier}`, "unmet", n, {
       ub: allowUnmet ? demand[carrier] : 0,
-      cost: Array.from({ length: n }, (_, t) => (hw[t] ?? 1) * voll),
+      cost: Array.from({ length: n }, (_, t) => (cw[t] ?? 1) * voll),
     });
     for (let t = 0; t < n; t++) {
       const d = demand[carrier][t] ?? 0;
       lp.addConstraint({
-        name: `bus-${carrier}:balance[${t}]`,
+        name: `${prefix}bus-${carrier}:balance[${t}]`,
         terms: [...(balance[carrier][t] as LpTerm[]), [unmet + t, 1]],
         lb: d,
         ub: d,
@@ -336,11 +362,11 @@ export function formulate(network: Network, options: FormulationOptions): Formul
       terms: LpTerm[],
       bounds: { lb?: number; ub?: number },
     ): void => {
-      const row = `target-${name}:limit`;
+      const row = `${prefix}target-${name}:limit`;
       let slack: string | undefined;
       const allTerms = [...terms];
       if (options.elasticTargets) {
-        slack = `target-${name}:slack`;
+        slack = `${prefix}target-${name}:slack`;
         const j = lp.addVariable({ name: slack, cost: slackPenalty });
         allTerms.push([j, bounds.lb !== undefined ? 1 : -1]);
       }
@@ -441,6 +467,9 @@ export function formulate(network: Network, options: FormulationOptions): Formul
     }
   }
 
+  if (options.builder) {
+    return { model: undefined as unknown as LpModel, mode, hours: n, constantEur, targets, capacityColumns };
+  }
   lp.addObjectiveConstant(constantEur);
   return { model: lp.build(), mode, hours: n, constantEur, targets, capacityColumns };
 }

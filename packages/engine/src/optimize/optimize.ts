@@ -2,7 +2,8 @@ import type { Extendable, Network } from "../network/network.js";
 import type { Solver, SolveOptions, SolveStatus } from "../lp/solver-port.js";
 import { readLpSolution, type LpSolution } from "../lp/lp-solution.js";
 import { countNonZeros } from "../lp/lp-model.js";
-import { addBalanceResiduals, type SimulationResult } from "../simulate/simulate.js";
+import { addBalanceResiduals, simulate, type SimulationResult } from "../simulate/simulate.js";
+import { aggregateTypicalDays } from "./aggregate.js";
 import { formulate, type FormulatedModel, type FormulationOptions, type OptimizeMode } from "./formulate.js";
 
 export interface OptimizeOptions {
@@ -14,6 +15,7 @@ export interface OptimizeOptions {
   /** Pre-computed aggregation (see `aggregateTypicalDays`); the network must be the aggregated one. */
   readonly hourWeights?: Float64Array;
   readonly dayMapping?: Int32Array;
+  readonly hourMonths?: Uint8Array;
 }
 
 export interface CapacityResult {
@@ -66,6 +68,7 @@ export async function optimize(
     valueOfLostLoadEurPerKwh: options.valueOfLostLoadEurPerKwh,
     hourWeights: options.hourWeights,
     dayMapping: options.dayMapping,
+    hourMonths: options.hourMonths,
   };
   const formulated = formulate(network, formulationOptions);
   const solved = await solver.solve(formulated.model, options.solveOptions);
@@ -307,4 +310,41 @@ async function explainInfeasibility(
     });
   }
   return out;
+}
+
+export interface AggregatedOptimizeResult extends OptimizeResult {
+  readonly aggregation: {
+    readonly typicalDays: number;
+    readonly featureRmse: number;
+    readonly medoidDays: readonly number[];
+    readonly notes: readonly string[];
+  };
+}
+
+/**
+ * Optimises on typical days (see `aggregateTypicalDays`) and replays the result on the full timeline: the
+ * returned `network` is the full network with the optimal capacities, `result` its rule-based simulation
+ * (so indicators are full-year figures), `objectiveEur` the aggregated model's annual cost.
+ */
+export async function optimizeAggregated(
+  network: Network,
+  solver: Solver,
+  options: OptimizeOptions & { readonly typicalDays: number },
+): Promise<AggregatedOptimizeResult> {
+  const agg = aggregateTypicalDays(network, options.typicalDays);
+  const r = await optimize(agg.network, solver, {
+    ...options,
+    hourWeights: agg.hourWeights,
+    dayMapping: agg.dayMapping,
+    hourMonths: agg.hourMonths,
+  });
+  const aggregation = {
+    typicalDays: agg.medoidDays.length,
+    featureRmse: agg.featureRmse,
+    medoidDays: agg.medoidDays,
+    notes: agg.notes,
+  };
+  if (r.status !== "optimal") return { ...r, aggregation };
+  const applied = (r.mode === "plan" ? applyCapacities(network, r.capacities) : network) as Network;
+  return { ...r, network: applied, result: simulate(applied), aggregation };
 }
