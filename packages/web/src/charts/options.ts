@@ -1,0 +1,180 @@
+import type { ChartOption } from "./echarts.js";
+
+/** Colours with at least 3:1 contrast against white (WCAG 1.4.11 for graphical objects). */
+export const PALETTE = [
+  "#1f5f99",
+  "#b8461b",
+  "#2e7d32",
+  "#6a3d9a",
+  "#8a6d00",
+  "#00796b",
+  "#c2185b",
+  "#455a64",
+];
+const AXIS = { axisLabel: { color: "#333" }, nameTextStyle: { color: "#333" } };
+
+export interface SankeyLink {
+  readonly source: string;
+  readonly target: string;
+  readonly value: number;
+}
+
+export function sankeyOption(links: readonly SankeyLink[], unit: string): ChartOption {
+  const names = [...new Set(links.flatMap((l) => [l.source, l.target]))];
+  return {
+    color: PALETTE,
+    tooltip: {
+      trigger: "item",
+      valueFormatter: (v: unknown) => `${Math.round(Number(v)).toLocaleString()} ${unit}`,
+    },
+    series: [
+      {
+        type: "sankey",
+        left: 8,
+        right: 170,
+        nodeGap: 10,
+        emphasis: { focus: "adjacency" },
+        lineStyle: { color: "gradient", opacity: 0.45 },
+        label: { color: "#222", fontSize: 12 },
+        data: names.map((name) => ({ name })),
+        links: links.map((l) => ({ ...l })),
+      },
+    ],
+  };
+}
+
+export interface BarSeries {
+  readonly name: string;
+  readonly values: readonly number[];
+  readonly type?: "bar" | "line";
+  readonly yAxisIndex?: number;
+}
+
+export function barOption(
+  categories: readonly string[],
+  series: readonly BarSeries[],
+  axes: { readonly y: string; readonly y2?: string; readonly markY?: number },
+): ChartOption {
+  return {
+    color: PALETTE,
+    tooltip: { trigger: "axis" },
+    legend: { top: 0, textStyle: { color: "#222" } },
+    grid: { left: 64, right: axes.y2 ? 64 : 16, top: 40, bottom: 32 },
+    xAxis: { type: "category", data: [...categories], ...AXIS },
+    yAxis: [
+      { type: "value", name: axes.y, ...AXIS },
+      ...(axes.y2 ? [{ type: "value", name: axes.y2, ...AXIS, splitLine: { show: false } }] : []),
+    ],
+    series: series.map((s, i) => ({
+      name: s.name,
+      type: s.type ?? "bar",
+      yAxisIndex: s.yAxisIndex ?? 0,
+      data: [...s.values],
+      ...(i === series.length - 1 && axes.markY !== undefined
+        ? {
+            markLine: {
+              silent: true,
+              symbol: "none",
+              data: [{ yAxis: axes.markY }],
+              lineStyle: { color: "#b8461b", type: "dashed" },
+            },
+          }
+        : {}),
+    })),
+  };
+}
+
+/**
+ * Carpet plot of an hourly series: x day of the year, y hour of the day (local hour from `offsetHours`),
+ * colour the value. Rendered progressively on a canvas (a year is 8,760 cells).
+ */
+export function carpetOption(values: ArrayLike<number>, unit: string, offsetHours = 0): ChartOption {
+  const n = values.length;
+  const days = Math.ceil((n + offsetHours) / 24);
+  const data: [number, number, number][] = new Array(n);
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (let t = 0; t < n; t++) {
+    const v = values[t] ?? 0;
+    const local = t + offsetHours;
+    data[t] = [Math.floor(local / 24), local % 24, Math.round(v * 1000) / 1000];
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  if (!Number.isFinite(min)) min = 0;
+  if (!Number.isFinite(max) || max <= min) max = min + 1;
+  return {
+    animation: false,
+    tooltip: { position: "top" },
+    grid: { left: 48, right: 16, top: 16, bottom: 72 },
+    xAxis: {
+      type: "category",
+      data: Array.from({ length: days }, (_, d) => d + 1),
+      ...AXIS,
+      splitArea: { show: false },
+    },
+    yAxis: { type: "category", data: Array.from({ length: 24 }, (_, h) => h), ...AXIS },
+    visualMap: {
+      min,
+      max,
+      calculable: true,
+      orient: "horizontal",
+      left: "center",
+      bottom: 0,
+      text: [unit, ""],
+      inRange: { color: ["#f7fbff", "#6baed6", "#08306b"] },
+    },
+    series: [{ type: "heatmap", data, progressive: 0, emphasis: { disabled: true } }],
+  };
+}
+
+/** Duration curves: each series sorted from highest to lowest against hours. */
+export function durationOption(
+  series: readonly { readonly name: string; readonly values: ArrayLike<number> }[],
+  unit: string,
+): ChartOption {
+  return {
+    animation: false,
+    color: PALETTE,
+    tooltip: { trigger: "axis" },
+    legend: { top: 0, type: "scroll", textStyle: { color: "#222" } },
+    grid: { left: 64, right: 16, top: 40, bottom: 40 },
+    xAxis: { type: "value", name: "h", ...AXIS },
+    yAxis: { type: "value", name: unit, ...AXIS },
+    series: series.map((s) => ({
+      name: s.name,
+      type: "line",
+      showSymbol: false,
+      sampling: "lttb",
+      data: sortedDescending(s.values).map((v, i) => [i + 1, v]),
+    })),
+  };
+}
+
+export function sortedDescending(values: ArrayLike<number>): number[] {
+  return Array.from(values).sort((a, b) => b - a);
+}
+
+/** A time series line chart over the hours of the year (with zoom). */
+export function hourlyLineOption(
+  series: readonly { readonly name: string; readonly values: ArrayLike<number> }[],
+  unit: string,
+): ChartOption {
+  return {
+    animation: false,
+    color: PALETTE,
+    tooltip: { trigger: "axis" },
+    legend: { top: 0, type: "scroll", textStyle: { color: "#222" } },
+    grid: { left: 64, right: 16, top: 40, bottom: 64 },
+    xAxis: { type: "value", name: "h", min: 0, ...AXIS },
+    yAxis: { type: "value", name: unit, ...AXIS },
+    dataZoom: [{ type: "inside" }, { type: "slider" }],
+    series: series.map((s) => ({
+      name: s.name,
+      type: "line",
+      showSymbol: false,
+      sampling: "lttb",
+      data: Array.from(s.values, (v, i) => [i, v]),
+    })),
+  };
+}

@@ -1,0 +1,3 @@
+export function ComparePage({ slug }: { readonly slug: string }) {
+  return <p>{slug}</p>;
+}

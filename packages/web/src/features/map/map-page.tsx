@@ -1,0 +1,3 @@
+export function MapPage({ slug }: { readonly slug: string }) {
+  return <p>{slug}</p>;
+}

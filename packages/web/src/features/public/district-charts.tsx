@@ -1,0 +1,82 @@
+import type { Kpis } from "@kera/engine";
+import { useMemo } from "react";
+import { Chart } from "../../charts/chart.js";
+import { barOption, sankeyOption } from "../../charts/options.js";
+import { useI18n } from "../../i18n/i18n.js";
+import { energyFlows, monthlyRows } from "./indicators.js";
+
+export function monthNames(locale: string): string[] {
+  const f = new Intl.DateTimeFormat(locale, { month: "short", timeZone: "UTC" });
+  return Array.from({ length: 12 }, (_, m) => f.format(Date.UTC(2021, m, 15)));
+}
+
+/** Sankey of the annual flows, MWh. */
+export function SankeyChart({ kpis }: { readonly kpis: Kpis }) {
+  const tr = useI18n();
+  const { option, table } = useMemo(() => {
+    const flows = energyFlows(kpis).map((f) => ({
+      source: tr.t(f.source),
+      target: tr.t(f.target),
+      value: f.kWh / 1000,
+    }));
+    return {
+      option: sankeyOption(flows, "MWh"),
+      table: {
+        columns: ["from", "to", "MWh/a"],
+        rows: flows.map((f) => [f.source, f.target, Math.round(f.value)] as const),
+      },
+    };
+  }, [kpis, tr]);
+  return (
+    <Chart
+      title={tr.t("sankeyTitle")}
+      help={tr.t("sankeyHelp")}
+      option={option}
+      table={table}
+      height={380}
+      testId="sankey"
+    />
+  );
+}
+
+/** Monthly produced and used energy with the balance. */
+export function MonthlyChart({ kpis }: { readonly kpis: Kpis }) {
+  const tr = useI18n();
+  const { option, table } = useMemo(() => {
+    const rows = monthlyRows(kpis);
+    const names = monthNames(tr.locale === "en" ? "en-GB" : `${tr.locale}-FI`);
+    const cats = rows.map((r) => names[r.month - 1] ?? String(r.month));
+    const mwh = (v: number) => Math.round(v / 100) / 10;
+    return {
+      option: barOption(
+        cats,
+        [
+          { name: tr.t("produced"), values: rows.map((r) => mwh(r.producedKWh)) },
+          { name: tr.t("consumed"), values: rows.map((r) => mwh(r.consumedKWh)) },
+          { name: tr.t("balance"), values: rows.map((r) => mwh(r.balanceKWh)), type: "line" },
+        ],
+        { y: `MWh${kpis.energyPositivity.unit === "kWh_PE" ? " (PE)" : ""}`, markY: 0 },
+      ),
+      table: {
+        columns: [
+          tr.t("month"),
+          `${tr.t("produced")} MWh`,
+          `${tr.t("consumed")} MWh`,
+          `${tr.t("balance")} MWh`,
+        ],
+        rows: rows.map(
+          (r, i) => [cats[i] ?? "", mwh(r.producedKWh), mwh(r.consumedKWh), mwh(r.balanceKWh)] as const,
+        ),
+      },
+    };
+  }, [kpis, tr]);
+  return (
+    <Chart
+      title={tr.t("monthlyTitle")}
+      help={tr.t("monthlyHelp")}
+      option={option}
+      table={table}
+      testId="monthly"
+    />
+  );
+}

@@ -1,0 +1,3 @@
+export function WorkspacePage({ slug }: { readonly slug: string }) {
+  return <p>{slug}</p>;
+}
