@@ -29,8 +29,12 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
+/** Stakeholder lists: the model's `stakeholders` and the indicators' `perStakeholder` figures. */
+const STAKEHOLDER_LISTS = new Set(["stakeholders", "perStakeholder"]);
+
+/** Money figures and prices: `costInvest`, `priceEurPerKwh`, `energyCostEur`, `gridBillsEur`, ... */
 function isDefaultConfidentialKey(key: string): boolean {
-  return /^(cost|price|tariff)/i.test(key) || key === "businessFigures";
+  return /^(cost|price|tariff)/i.test(key) || /Eur$/.test(key) || key === "businessFigures";
 }
 
 function confidentialKeys(obj: Record<string, unknown>): (key: string) => boolean {
@@ -64,7 +68,7 @@ function redactValue(value: unknown, lens: ViewerLens, owner: string | undefined
     ownerId !== undefined && !lens.ownedStakeholders.has(ownerId) ? confidentialKeys(value) : () => false;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) {
-    if (k === "stakeholders" && Array.isArray(v)) {
+    if (STAKEHOLDER_LISTS.has(k) && Array.isArray(v)) {
       out[k] = v.map((s) => (isRecord(s) && typeof s.id === "string" ? redactValue(s, lens, s.id) : s));
     } else if (hide(k)) {
       out[k] = REDACTED;
@@ -82,7 +86,7 @@ function anonymiseValue(value: unknown, aliases: ReadonlyMap<string, string>, ke
   }
   if (!isRecord(value)) return value;
   const out: Record<string, unknown> = {};
-  const inStakeholder = key === "stakeholders";
+  const inStakeholder = key !== undefined && STAKEHOLDER_LISTS.has(key);
   for (const [k, v] of Object.entries(value)) {
     if (BY_OWNER_KEY.test(k) && isRecord(v)) {
       const byOwner: Record<string, unknown> = {};
@@ -91,7 +95,7 @@ function anonymiseValue(value: unknown, aliases: ReadonlyMap<string, string>, ke
     } else if (inStakeholder && (k === "id" || k === "name") && typeof v === "string") {
       out[k] = aliases.get(v) ?? "stakeholder-other";
     } else {
-      out[k] = anonymiseValue(v, aliases, k === "stakeholders" ? k : OWNER_KEYS.has(k) ? k : undefined);
+      out[k] = anonymiseValue(v, aliases, STAKEHOLDER_LISTS.has(k) || OWNER_KEYS.has(k) ? k : undefined);
     }
   }
   return out;

@@ -27,10 +27,15 @@ function collectCsvRefs(node: unknown, path: string, out: CsvRef[], depth = 0): 
   }
   const rec = node as Record<string, unknown>;
   if (typeof rec["csv"] === "string") {
-    out.push({ path, csv: rec["csv"], column: typeof rec["column"] === "string" ? rec["column"] : undefined });
+    out.push({
+      path,
+      csv: rec["csv"],
+      column: typeof rec["column"] === "string" ? rec["column"] : undefined,
+    });
     return;
   }
-  for (const [k, v] of Object.entries(rec)) collectCsvRefs(v, path === "" ? k : `${path}.${k}`, out, depth + 1);
+  for (const [k, v] of Object.entries(rec))
+    collectCsvRefs(v, path === "" ? k : `${path}.${k}`, out, depth + 1);
 }
 
 /**
@@ -38,10 +43,17 @@ function collectCsvRefs(node: unknown, path: string, out: CsvRef[], depth = 0): 
  * weather (a shipped data set or a file) and every `{ csv, column? }` series. All problems are collected
  * and returned with the model path and the file's line and column.
  */
-export function loadDistrictInputs(district: District, options: { readonly baseDir: string }): Result<DistrictInputs> {
+export function loadDistrictInputs(
+  district: District,
+  options: { readonly baseDir: string },
+): Result<DistrictInputs> {
   const issues: Issue[] = [];
-  const weather = loadWeatherSync(district.weather, { baseDir: options.baseDir, timeZone: district.site.timeZone });
-  if (!weather.ok) issues.push(...weather.issues.map((i) => ({ ...i, path: i.path ? `weather.${i.path}` : "weather" })));
+  const weather = loadWeatherSync(district.weather, {
+    baseDir: options.baseDir,
+    timeZone: district.site.timeZone,
+  });
+  if (!weather.ok)
+    issues.push(...weather.issues.map((i) => ({ ...i, path: i.path ? `weather.${i.path}` : "weather" })));
 
   const refs: CsvRef[] = [];
   collectCsvRefs(district, "", refs);

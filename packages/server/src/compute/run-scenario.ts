@@ -1,12 +1,21 @@
-import { summarizeDocument } from "../model.js";
+import {
+  buildNetwork,
+  computeKpis,
+  optimize,
+  optimizeAggregated,
+  simulate,
+  summarizeRun,
+  type DispatchPolicy,
+  type OptimizeMode,
+} from "@kera/engine";
+import { loadDistrictInputs } from "@kera/data";
+import { parseDistrict } from "@kera/schema";
+import { createHighsSolver } from "@kera/solver-highs";
 
 /**
- * THE one place where a run is computed. The lead replaces the body of `runScenario` with the hourly simulation /
- * optimisation from @kera/engine; everything else (jobs, storage, routes) only calls this function.
- *
- * For now it computes the district summary from the document alone (no physics): @kera/schema's summarizeDistrict
- * (buildings, floor area, people, capacities by kind and owner), and — only where the document states explicit
- * specific demands — annual electricity demand as a flat hourly series. Marked `placeholder: true` in the summary.
+ * THE one place where a run is computed (inside a job worker): the stored district document is validated,
+ * its weather loaded, its energy network built from the physics, then simulated (rule-based) or optimised
+ * (HiGHS), and the indicators computed. Jobs, storage and routes only call this function.
  */
 export interface RunScenarioInput {
   readonly model: unknown;
@@ -16,75 +25,143 @@ export interface RunScenarioInput {
 
 export interface RunScenarioOutput {
   readonly summary: Record<string, unknown>;
-  /** Hourly series by name; the unit is the name's suffix (Kw = kW average over the hour). */
+  /** Hourly series by name `<id>:<attribute>` (kWh per hour; `stateOfCharge` in kWh). */
   readonly series: Record<string, Float64Array>;
 }
 
 export type ProgressCallback = (fraction: number, message?: string) => void;
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
+/** A run that cannot be computed from its input: the job fails with this message and the issues. */
+export class RunInputError extends Error {
+  readonly issues: readonly { path: string; message: string }[];
+  constructor(message: string, issues: readonly { path: string; message: string }[]) {
+    super(`${message}: ${issues.map((i) => i.message).join("; ")}`);
+    this.name = "RunInputError";
+    this.issues = issues;
+  }
 }
-const num = (v: unknown): number => (typeof v === "number" && Number.isFinite(v) ? v : 0);
-const list = (v: unknown): Record<string, unknown>[] => (Array.isArray(v) ? v.filter(isRecord) : []);
 
-/** Hours in the model's timeline (`timeline.hours`, else 8760: one non-leap year). */
-export function timelineHours(model: unknown): number {
-  const timeline = isRecord(model) ? model.timeline : undefined;
-  const hours = isRecord(timeline) ? (timeline.hours ?? timeline.length) : undefined;
-  return typeof hours === "number" && Number.isInteger(hours) && hours > 0 && hours <= 8784 ? hours : 8760;
-}
+const POLICIES: readonly DispatchPolicy[] = ["selfConsumption", "priceDriven"];
+const MODES: readonly OptimizeMode[] = ["operate", "plan"];
+
+/** Typical days used by server-side plan runs unless the request says otherwise (workshop speed). */
+export const DEFAULT_SERVER_TYPICAL_DAYS = 12;
 
 export async function runScenario(
   input: RunScenarioInput,
   onProgress: ProgressCallback,
   signal: AbortSignal,
 ): Promise<RunScenarioOutput> {
-  const model = isRecord(input.model) ? input.model : {};
-  onProgress(0, "reading the district");
-  const groups = list(model.buildingGroups);
-  const assets = list(model.assets);
-  let residents = 0;
-  let jobs = 0;
-  let buildingCount = 0;
-  let heatedFloorAreaM2 = 0;
-  let electricityKwh = 0;
-  for (const g of groups) {
-    residents += num(g.residents);
-    jobs += num(g.jobs);
-    buildingCount += Math.max(1, num(g.count));
-    const area = num(g.heatedFloorArea);
-    heatedFloorAreaM2 += area;
-    const perf = isRecord(g.ePerformance) ? g.ePerformance : {};
-    electricityKwh += area * num(perf.electricityKwhPerM2);
-  }
-  if (signal.aborted) throw signal.reason ?? new Error("aborted");
-  onProgress(0.5, "summing capacities");
-  const capacityKwByKind: Record<string, number> = {};
-  const assetsByOwner: Record<string, number> = {};
-  for (const a of assets) {
-    const kind = typeof a.kind === "string" ? a.kind : "unknown";
-    capacityKwByKind[kind] = (capacityKwByKind[kind] ?? 0) + num(a.capacity);
-    if (typeof a.owner === "string") assetsByOwner[a.owner] = (assetsByOwner[a.owner] ?? 0) + 1;
-  }
-  const hours = timelineHours(model);
-  const demand = new Float64Array(hours).fill(electricityKwh / hours);
-  onProgress(1, "done");
-  return {
-    summary: {
-      placeholder: true,
-      district: summarizeDocument(input.model) ?? null,
-      kind: input.kind,
-      hours,
-      residents,
-      jobs,
-      buildingCount,
-      heatedFloorAreaM2,
-      assetCount: assets.length,
-      capacityKwByKind,
-      assetCountByOwner: assetsByOwner,
-      annualElectricityDemandKwh: electricityKwh,
-    },
-    series: { electricityDemandKw: demand },
+  const checkAborted = (): void => {
+    if (signal.aborted) throw signal.reason ?? new Error("aborted");
   };
+  onProgress(0.02, "validating the district");
+  const parsed = parseDistrict(input.model);
+  if (!parsed.ok) throw new RunInputError("invalid district", parsed.issues);
+  const district = parsed.value;
+  onProgress(0.05, "loading weather");
+  const inputs = loadDistrictInputs(district, { baseDir: process.cwd() });
+  if (!inputs.ok) throw new RunInputError("missing inputs", inputs.issues);
+  checkAborted();
+  onProgress(0.1, "computing demand and production");
+  const year = typeof input.options.year === "number" ? input.options.year : undefined;
+  const built = buildNetwork({
+    district,
+    weather: inputs.value.weather,
+    csvSeries: inputs.value.csvSeries,
+    year,
+  });
+  if (!built.ok) throw new RunInputError("cannot build the energy network", built.issues);
+  const { network, warnings } = built.value;
+  checkAborted();
+
+  if (input.kind === "simulate") {
+    const policy = (input.options.policy ?? "selfConsumption") as DispatchPolicy;
+    if (!POLICIES.includes(policy)) {
+      throw new RunInputError("invalid options", [
+        { path: "options.policy", message: `unknown policy ${String(policy)}` },
+      ]);
+    }
+    const result = simulate(network, { policy, onProgress: (f) => onProgress(0.2 + 0.6 * f, "simulating") });
+    checkAborted();
+    onProgress(0.85, "computing indicators");
+    const kpis = computeKpis(network, result);
+    const summary = summarizeRun({ kind: "simulate", network, result, kpis, warnings });
+    onProgress(1, "done");
+    return {
+      summary: { ...summary, district: district.name, year: built.value.year, policy },
+      series: { ...result.series },
+    };
+  }
+
+  const mode = (input.options.mode ?? "operate") as OptimizeMode;
+  if (!MODES.includes(mode)) {
+    throw new RunInputError("invalid options", [
+      { path: "options.mode", message: `unknown mode ${String(mode)} (operate or plan)` },
+    ]);
+  }
+  const typicalDays =
+    typeof input.options.typicalDays === "number"
+      ? input.options.typicalDays
+      : mode === "plan"
+        ? DEFAULT_SERVER_TYPICAL_DAYS
+        : undefined;
+  const timeLimitS = typeof input.options.timeLimitS === "number" ? input.options.timeLimitS : undefined;
+  const solver = createHighsSolver();
+  try {
+    onProgress(0.3, `optimising (${mode})`);
+    const solveOptions = timeLimitS !== undefined ? { timeLimitS } : undefined;
+    const r =
+      typicalDays !== undefined
+        ? await optimizeAggregated(network, solver, { mode, typicalDays, solveOptions })
+        : await optimize(network, solver, { mode, solveOptions });
+    checkAborted();
+    if (r.status !== "optimal" || !r.result || !r.network) {
+      onProgress(1, r.status);
+      return {
+        summary: {
+          kind: "optimize",
+          status: r.status,
+          mode,
+          message: r.message,
+          explanation: r.explanation,
+          solver: r.solver,
+          problem: r.problem,
+        },
+        series: {},
+      };
+    }
+    onProgress(0.9, "computing indicators");
+    const kpis = computeKpis(r.network, r.result);
+    const summary = summarizeRun({ kind: "optimize", network: r.network, result: r.result, kpis, warnings });
+    onProgress(1, "done");
+    return {
+      summary: {
+        ...summary,
+        district: district.name,
+        year: built.value.year,
+        status: r.status,
+        mode,
+        objectiveEur: r.objectiveEur,
+        capacities: r.capacities,
+        solver: r.solver,
+        problem: r.problem,
+        ...("aggregation" in r ? { aggregation: r.aggregation } : {}),
+      },
+      series: { ...r.result.series },
+    };
+  } finally {
+    await solver.dispose?.();
+  }
+}
+
+/** Hours in the model's timeline (`timeline.hours`, else 8760: one non-leap year). */
+export function timelineHours(model: unknown): number {
+  const timeline =
+    typeof model === "object" && model !== null ? (model as Record<string, unknown>).timeline : undefined;
+  const hours =
+    typeof timeline === "object" && timeline !== null
+      ? (timeline as Record<string, unknown>).hours
+      : undefined;
+  return typeof hours === "number" && Number.isInteger(hours) && hours > 0 && hours <= 8784 ? hours : 8760;
 }
