@@ -89,13 +89,17 @@ try {
   });
   const { token } = await tokenRes.json();
   const auth = { authorization: `Bearer ${token}` };
+  // One named series of the baseline (the first in alphabetical order), as a chart would load it.
+  const all = await (await fetch(`${base}/api/v1/runs/${baseline.runId}/series`, { headers: auth })).json();
+  const seriesName = Object.keys(all.series ?? {}).sort()[0];
+  if (!seriesName) throw new Error("the baseline run has no series");
 
   const endpoints = [
     { name: "public-district", path: "/api/v1/public/districts/kera", headers: {} },
     { name: "run-summary", path: `/api/v1/runs/${baseline.runId}/summary`, headers: auth },
     {
       name: "run-series-json",
-      path: `/api/v1/runs/${baseline.runId}/series?name=electricityDemandKw`,
+      path: `/api/v1/runs/${baseline.runId}/series?name=${encodeURIComponent(seriesName)}`,
       headers: auth,
     },
     { name: "run", path: `/api/v1/runs/${baseline.runId}`, headers: auth },

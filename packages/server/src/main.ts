@@ -14,6 +14,7 @@ import { latestBaselineResult } from "./routes/public.js";
 import { BASELINE_SCENARIO_NAME, seedDistrictFromYaml } from "./seed.js";
 import { withReadCache } from "./read-cache.js";
 import { adaptStore } from "./store-adapter.js";
+import { requeueLeftovers, requeueUnfinished } from "./lifecycle.js";
 
 /** The repository root (this file is packages/server/{src,dist}/main.*). */
 const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
@@ -77,19 +78,6 @@ async function computeBaselines(store: ServerStore, jobs: ServerJobs, logger: Lo
   }
 }
 
-/** Runs left `queued` by an earlier process are handed to this process's queue (in-process modes only). */
-async function requeueLeftovers(store: ServerStore, jobs: ServerJobs, logger: Logger) {
-  const interrupted = await store.runs.interruptOrphans();
-  if (interrupted.length > 0)
-    logger.warn({ runs: interrupted }, "runs of a stopped process marked interrupted");
-  for (const run of await store.runs.listByStatus(["queued"])) {
-    const version = await store.versions.get(run.versionId);
-    if (!version) continue;
-    await jobs.enqueueRun(run, version.model);
-    logger.info({ run: run.id }, "re-queued run left by an earlier process");
-  }
-}
-
 /** Starts the platform: store (migrated), seed, job queue, baseline computation, HTTP server. */
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
   const env = options.env ?? process.env;
@@ -141,19 +129,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       const running = (await store.runs.listByStatus(["running"])).map((r) => r.id);
       const graceMs = Number(env.KERA_SHUTDOWN_GRACE_MS ?? DEFAULT_SHUTDOWN_GRACE_MS);
       await jobs.close(Number.isFinite(graceMs) ? graceMs : DEFAULT_SHUTDOWN_GRACE_MS);
-      // Jobs that did not finish in time are re-queued: a fresh queued run that the next start picks up.
-      for (const id of running) {
-        const run = await store.runs.get(id);
-        if (run?.status !== "interrupted") continue;
-        const copy = await store.runs.create({
-          versionId: run.versionId,
-          kind: run.kind,
-          options: run.options,
-          inputHash: run.inputHash,
-          createdBy: run.createdBy,
-        });
-        logger.info({ run: id, requeued: copy.id }, "re-queued an unfinished run for the next start");
-      }
+      await requeueUnfinished(store, running, logger);
       await store.close();
       logger.info("stopped");
     })());

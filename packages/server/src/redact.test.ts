@@ -69,6 +69,32 @@ describe("redactModel", () => {
   });
 });
 
+describe("redactSummary", () => {
+  const summary = {
+    kpis: {
+      perStakeholder: [
+        { id: "fortum", name: "Fortum", energyCostEur: 10, assetCostEur: 20, co2Kg: 5 },
+        { id: "sok", name: "S Group", energyCostEur: 30, assetCostEur: 40, co2Kg: 6 },
+      ],
+    },
+  };
+  it("shows a partner its own per-stakeholder money figures only", () => {
+    const seen = redactSummary(summary, model, lens("partner", ["sok"])) as typeof summary;
+    expect(seen.kpis.perStakeholder[0]).toMatchObject({
+      energyCostEur: REDACTED,
+      assetCostEur: REDACTED,
+      co2Kg: 5,
+    });
+    expect(seen.kpis.perStakeholder[1]).toMatchObject({ energyCostEur: 30, assetCostEur: 40 });
+    expect(redactSummary(summary, model, lens("district_admin"))).toEqual(summary);
+  });
+  it("anonymises and redacts them for researchers", () => {
+    const seen = JSON.stringify(redactSummary(summary, model, lens("researcher")));
+    expect(seen).not.toMatch(/fortum|Fortum|sok|S Group/);
+    expect(seen).not.toContain(":30");
+  });
+});
+
 const json = fc.jsonValue({ maxDepth: 4 });
 
 describe("json diff and redaction round trip", () => {
