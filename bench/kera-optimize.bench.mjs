@@ -69,7 +69,8 @@ if (ensureClp()) {
   const m =
     /Objective value:\s*([-0-9.eE+]+)/.exec(readFileSync(solPath, "utf8")) ??
     /Optimal objective\s+([-0-9.eE+]+)/.exec(out);
-  const objective = m ? Number(m[1]) + model.objectiveOffset : Number.NaN;
+  // CLP reports the objective including the constant, which the MPS carries as the objective row's RHS.
+  const objective = m ? Number(m[1]) : Number.NaN;
   clp = {
     available: true,
     seconds: clpMs / 1000,

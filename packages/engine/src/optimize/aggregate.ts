@@ -23,6 +23,8 @@ export interface Aggregation {
   readonly featureRmse: number;
   /** Local month of every typical hour (the month of its medoid day), for monthly peak charges. */
   readonly hourMonths: Uint8Array;
+  /** For each month, the typical-day steps that set its peak (for monthly peak charges). */
+  readonly monthSteps: readonly { readonly month: number; readonly steps: readonly number[] }[];
   /** Approximations made (e.g. smart EV charging treated as uncontrolled). */
   readonly notes: readonly string[];
 }
@@ -171,9 +173,19 @@ export function aggregateTypicalDays(network: Network, typicalDays: number): Agg
   const hourWeights = new Float64Array(k * 24);
   for (let j = 0; j < k; j++) for (let h = 0; h < 24; h++) hourWeights[j * 24 + h] = counts[j] ?? 0;
 
-  const pick = (s: Float64Array): Float64Array => {
+  // Each series is taken from the medoid days and rescaled so that its weighted total equals the full
+  // year's (Kotzur et al. 2018 keep annual sums the same way); per-unit series stay within [0, 1].
+  const pick = (s: Float64Array, maxValue = Number.POSITIVE_INFINITY): Float64Array => {
     const out = new Float64Array(k * 24);
     medoids.forEach((m, j) => out.set(s.subarray(m * 24, m * 24 + 24), j * 24));
+    let full = 0;
+    for (let t = 0; t < n; t++) full += s[t] ?? 0;
+    let weighted = 0;
+    for (let t = 0; t < k * 24; t++) weighted += (out[t] ?? 0) * (hourWeights[t] ?? 0);
+    if (weighted > 0 && full > 0) {
+      const f = full / weighted;
+      for (let t = 0; t < out.length; t++) out[t] = Math.min(maxValue, (out[t] ?? 0) * f);
+    }
     return out;
   };
   const notes: string[] = [];
@@ -188,15 +200,21 @@ export function aggregateTypicalDays(network: Network, typicalDays: number): Agg
   }));
   if (evAsLoads.length > 0)
     notes.push("smart EV charging is treated as uncontrolled in the aggregated model");
-  // Months of the typical hours (for monthly peak charges) follow their medoid day.
+  // Monthly peaks: a month's peak is set by the typical days its real days map to.
   const months = localMonths(network.timeline);
-  const peakMonths = new Set(medoids.map((m) => months[m * 24] ?? 1));
-  const peakScale = peakMonths.size > 0 ? Math.min(12, Math.round(days / 30.4)) / peakMonths.size : 1;
-  if (network.grids.some((g) => g.tariff.peakEurPerKwMonth > 0)) {
-    notes.push(
-      `monthly peak charges are counted for the ${peakMonths.size} months of the typical days, scaled by ${peakScale.toFixed(2)}`,
-    );
+  const typicalOfMonth = new Map<number, Set<number>>();
+  for (let d = 0; d < days; d++) {
+    const m = months[d * 24] ?? 1;
+    const set = typicalOfMonth.get(m) ?? new Set<number>();
+    set.add(dayMapping[d] ?? 0);
+    typicalOfMonth.set(m, set);
   }
+  const monthSteps = [...typicalOfMonth.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([month, set]) => ({
+      month,
+      steps: [...set].sort((a, b) => a - b).flatMap((j) => Array.from({ length: 24 }, (_, h) => j * 24 + h)),
+    }));
   const aggregated: Network = {
     ...network,
     timeline: { ...network.timeline, hours: k * 24 },
@@ -205,7 +223,7 @@ export function aggregateTypicalDays(network: Network, typicalDays: number): Agg
     sources: network.sources.map((s) => ({
       ...s,
       availableKwh: pick(s.availableKwh),
-      availabilityPerUnit: pick(s.availabilityPerUnit),
+      availabilityPerUnit: pick(s.availabilityPerUnit, 1),
     })),
     wasteHeat: network.wasteHeat.map((w) => ({
       ...w,
@@ -221,13 +239,12 @@ export function aggregateTypicalDays(network: Network, typicalDays: number): Agg
         importNetworkEurPerKwh: pick(g.tariff.importNetworkEurPerKwh),
         importTaxEurPerKwh: pick(g.tariff.importTaxEurPerKwh),
         exportEurPerKwh: pick(g.tariff.exportEurPerKwh),
-        peakEurPerKwMonth: g.tariff.peakEurPerKwMonth * peakScale,
       },
     })),
     offsite: network.offsite.map((o) => ({
       ...o,
       contractedKwh: pick(o.contractedKwh),
-      availabilityPerUnit: pick(o.availabilityPerUnit),
+      availabilityPerUnit: pick(o.availabilityPerUnit, 1),
     })),
     factors: {
       ...network.factors,
@@ -247,6 +264,7 @@ export function aggregateTypicalDays(network: Network, typicalDays: number): Agg
     medoidDays: medoids,
     featureRmse,
     hourMonths,
+    monthSteps,
     notes,
   };
 }

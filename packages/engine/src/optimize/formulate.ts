@@ -41,6 +41,11 @@ export interface FormulationOptions {
   /** Local month (1..12) of every step, for monthly peak charges; default from the timeline. */
   readonly hourMonths?: Uint8Array;
   /**
+   * For aggregated models: for each calendar month, the steps whose imports set that month's peak (the
+   * typical days that the month's real days map to). Overrides `hourMonths` for peak charges.
+   */
+  readonly monthSteps?: readonly { readonly month: number; readonly steps: readonly number[] }[];
+  /**
    * Penalty on unmet demand, EUR/kWh. In `operate` mode unmet demand is allowed at this penalty (default
    * 1000 EUR/kWh, a penalty far above any energy price so it is used only when nothing else can serve the
    * load, not an economic value of lost load); in `plan` mode it is not allowed unless this is given.
@@ -78,6 +83,16 @@ const isExtendable = (mode: OptimizeMode, e: Extendable | undefined): e is Exten
 /** Annual cost of one unit of extendable capacity, EUR/(unit a). */
 export function capacityCostPerUnit(e: Extendable, discountRate: number): number {
   return annualise(e.investEurPerUnit, discountRate, e.lifetimeYears) + e.fixedEurPerUnitYear;
+}
+
+function stepsByMonth(months: Uint8Array): { month: number; steps: number[] }[] {
+  const byMonth = new Map<number, number[]>();
+  months.forEach((m, t) => {
+    const list = byMonth.get(m) ?? [];
+    list.push(t);
+    byMonth.set(m, list);
+  });
+  return [...byMonth.entries()].sort((a, b) => a[0] - b[0]).map(([month, steps]) => ({ month, steps }));
 }
 
 export function formulate(network: Network, options: FormulationOptions): FormulatedModel {
@@ -165,24 +180,24 @@ export function formulate(network: Network, options: FormulationOptions): Formul
       if (g.carrier === "electricity") exportCols.push(exp);
     }
     if (tr.peakEurPerKwMonth > 0) {
-      // One peak variable per local month present; import[t] <= peak[month(t)].
-      const present = [...new Set(months)].sort((a, b) => a - b);
-      const peakIndex = new Map<number, number>();
-      for (const m of present) {
-        peakIndex.set(
-          m,
-          lp.addVariable({ name: `${g.id}:peak[${m - 1}]`, cost: tr.peakEurPerKwMonth * costScale }),
-        );
-      }
-      for (let t = 0; t < n; t++) {
-        lp.addConstraint({
-          name: `${g.id}:peakLink[${t}]`,
-          terms: [
-            [imp + t, 1],
-            [peakIndex.get(months[t] ?? 1) as number, -1],
-          ],
-          ub: 0,
+      // One peak variable per month; import[t] <= peak[month] for every step that counts in that month.
+      const groups = options.monthSteps ?? stepsByMonth(months);
+      const shared = options.monthSteps !== undefined;
+      for (const { month, steps } of groups) {
+        const peak = lp.addVariable({
+          name: `${g.id}:peak[${month - 1}]`,
+          cost: tr.peakEurPerKwMonth * costScale,
         });
+        for (const t of steps) {
+          lp.addConstraint({
+            name: shared ? `${g.id}:peakLinkM${month}[${t}]` : `${g.id}:peakLink[${t}]`,
+            terms: [
+              [imp + t, 1],
+              [peak, -1],
+            ],
+            ub: 0,
+          });
+        }
       }
     }
     constantEur += costScale * tr.fixedEurPerYear;

@@ -16,6 +16,7 @@ export interface OptimizeOptions {
   readonly hourWeights?: Float64Array;
   readonly dayMapping?: Int32Array;
   readonly hourMonths?: Uint8Array;
+  readonly monthSteps?: readonly { readonly month: number; readonly steps: readonly number[] }[];
 }
 
 export interface CapacityResult {
@@ -69,6 +70,7 @@ export async function optimize(
     hourWeights: options.hourWeights,
     dayMapping: options.dayMapping,
     hourMonths: options.hourMonths,
+    monthSteps: options.monthSteps,
   };
   const formulated = formulate(network, formulationOptions);
   const solved = await solver.solve(formulated.model, options.solveOptions);
@@ -337,6 +339,7 @@ export async function optimizeAggregated(
     hourWeights: agg.hourWeights,
     dayMapping: agg.dayMapping,
     hourMonths: agg.hourMonths,
+    monthSteps: agg.monthSteps,
   });
   const aggregation = {
     typicalDays: agg.medoidDays.length,

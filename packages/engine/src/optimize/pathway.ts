@@ -27,6 +27,7 @@ export interface PathwayPeriod {
   readonly hourWeights?: Float64Array;
   readonly dayMapping?: Int32Array;
   readonly hourMonths?: Uint8Array;
+  readonly monthSteps?: readonly { readonly month: number; readonly steps: readonly number[] }[];
 }
 
 export interface PathwayPeriodResult {
@@ -142,6 +143,7 @@ export async function optimizePathway(
       hourWeights: q.hourWeights,
       dayMapping: q.dayMapping,
       hourMonths: q.hourMonths,
+      monthSteps: q.monthSteps,
       capacityColumn: (prefixedId, e) => {
         const id = prefixedId.slice(prefix.length);
         const name = `${prefixedId}:capacity`;
