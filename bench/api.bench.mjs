@@ -88,14 +88,16 @@ try {
     body: JSON.stringify({ name: "bench" }),
   });
   const { token } = await tokenRes.json();
-  const auth = { authorization: `Bearer ${token}` };
+  // Browsers always send Accept-Encoding; large immutable bodies (series) are served pre-compressed.
+  const browser = { "accept-encoding": "gzip, deflate, br" };
+  const auth = { ...browser, authorization: `Bearer ${token}` };
   // One named series of the baseline (the first in alphabetical order), as a chart would load it.
   const all = await (await fetch(`${base}/api/v1/runs/${baseline.runId}/series`, { headers: auth })).json();
   const seriesName = Object.keys(all.series ?? {}).sort()[0];
   if (!seriesName) throw new Error("the baseline run has no series");
 
   const endpoints = [
-    { name: "public-district", path: "/api/v1/public/districts/kera", headers: {} },
+    { name: "public-district", path: "/api/v1/public/districts/kera", headers: browser },
     { name: "run-summary", path: `/api/v1/runs/${baseline.runId}/summary`, headers: auth },
     {
       name: "run-series-json",

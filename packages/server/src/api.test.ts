@@ -1,4 +1,5 @@
 /** Route behaviour: success paths, path-qualified 422s for every operation with input, and problem+json errors. */
+import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REDACTED } from "./redact.js";
 import { createHarness, microModel, waitForRun, type Harness } from "./test-support/harness.js";
@@ -247,6 +248,13 @@ describe("runs and results", () => {
     expect(lines[0]).toBe(`hour,${name}`);
     expect(lines).toHaveLength(25);
     expect(Number(lines[1]!.split(",")[1])).toBeCloseTo(stored.series[name]![0]!, 5);
+    const zipped = await h.call(admin, "GET", `/api/v1/runs/${runId}/series`, undefined, {
+      "accept-encoding": "gzip, br",
+    });
+    expect(zipped.headers.get("content-encoding")).toBe("gzip");
+    expect(JSON.parse(gunzipSync(new Uint8Array(await zipped.arrayBuffer())).toString("utf8"))).toEqual(
+      series,
+    );
     const missing = await h.call(admin, "GET", `/api/v1/runs/${runId}/series?name=nope`);
     expect(missing.status).toBe(404);
     const cancel = await h.call(admin, "POST", `/api/v1/runs/${runId}/cancel`);

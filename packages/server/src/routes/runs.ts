@@ -1,3 +1,4 @@
+import { gzipSync } from "node:zlib";
 import { z } from "@hono/zod-openapi";
 import { streamSSE } from "hono/streaming";
 import { startRun } from "../compute/start-run.js";
@@ -24,7 +25,7 @@ const RENDERED_SERIES_KEPT = 16;
 
 export function registerRunRoutes(kit: RouteKit): void {
   const { deps } = kit;
-  const renderedSeries = new Map<string, string>();
+  const renderedSeries = new Map<string, { plain: Uint8Array<ArrayBuffer>; gzip: Uint8Array<ArrayBuffer> }>();
   const scope = scopes(deps);
 
   kit.define({
@@ -209,16 +210,20 @@ export function registerRunRoutes(kit: RouteKit): void {
           `no series ${query.name}; have: ${Object.keys(result.series).join(", ")}`,
         );
       }
-      // Results are immutable: the rendered body is remembered (a few entries per app) for repeated downloads.
+      // Results are immutable: the rendered body (and its gzip form, for clients that accept it, as browsers do)
+      // is remembered — a few entries per app — so repeated chart loads cost no re-rendering.
       const key = `${run.id}|${query.format}|${names.join(",")}`;
       let rendered = renderedSeries.get(key);
       if (rendered === undefined) {
-        if (query.format === "csv") rendered = csvOf(names, result.series);
+        let text: string;
+        if (query.format === "csv") text = csvOf(names, result.series);
         else {
           const series: Record<string, number[]> = {};
           for (const n of names) series[n] = Array.from(result.series[n] ?? []);
-          rendered = JSON.stringify({ runId: run.id, series });
+          text = JSON.stringify({ runId: run.id, series });
         }
+        const plain = new TextEncoder().encode(text);
+        rendered = { plain, gzip: new Uint8Array(gzipSync(plain, { level: 6 })) };
         renderedSeries.set(key, rendered);
         if (renderedSeries.size > RENDERED_SERIES_KEPT) {
           const oldest = renderedSeries.keys().next().value;
@@ -231,7 +236,12 @@ export function registerRunRoutes(kit: RouteKit): void {
       } else {
         c.header("content-type", "application/json");
       }
-      return c.body(rendered, 200);
+      c.header("vary", "accept-encoding");
+      if (/\bgzip\b/.test(c.req.header("accept-encoding") ?? "")) {
+        c.header("content-encoding", "gzip");
+        return c.body(rendered.gzip, 200);
+      }
+      return c.body(rendered.plain, 200);
     },
   });
 }
