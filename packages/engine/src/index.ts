@@ -14,3 +14,4 @@ export * from "./network/index.js";
 export * from "./simulate/index.js";
 export * from "./kpi/index.js";
 export * from "./optimize/index.js";
+export * from "./allocation/index.js";

@@ -1,0 +1,3 @@
+export * from "./cooperative-game.js";
+export * from "./shapley.js";
+export * from "./core-check.js";
