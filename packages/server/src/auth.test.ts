@@ -99,6 +99,22 @@ describe("browser sessions", () => {
     // another address is not affected
     expect((await login("researcher@example.org", PASSWORD, "10.9.9.10")).status).toBe(200);
   });
+
+  it("ignores X-Forwarded-For unless KERA_TRUST_PROXY is set", async () => {
+    const forged = (i: number) =>
+      h.app.request(
+        "/api/v1/auth/login",
+        {
+          method: "POST",
+          headers: { "content-type": "application/json", "x-forwarded-for": `192.0.2.${i}` },
+          body: JSON.stringify({ email: "resident@example.org", password: "bad password" }),
+        },
+        { incoming: { socket: { remoteAddress: "10.7.7.7" } } },
+      );
+    const statuses: number[] = [];
+    for (let i = 0; i <= h.config.loginRateLimit; i++) statuses.push((await forged(i)).status);
+    expect(statuses.at(-1)).toBe(429); // a new forged address per attempt does not reset the limit
+  });
 });
 
 describe("API tokens", () => {

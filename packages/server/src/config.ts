@@ -31,6 +31,11 @@ export interface ServerConfig {
   readonly loginRateWindowS: number;
   /** Session lifetime in hours (env KERA_SESSION_HOURS, default 12). */
   readonly sessionHours: number;
+  /**
+   * Behind a reverse proxy: take the client address for rate limiting from the first `X-Forwarded-For` entry
+   * (env KERA_TRUST_PROXY, default off — the header is trivially forged when clients reach the server directly).
+   */
+  readonly trustProxy: boolean;
   /** Directory with the built web app (env KERA_WEB_DIR, default packages/web/dist when it exists). */
   readonly webDir: string | undefined;
 }
@@ -73,6 +78,7 @@ export function readConfig(env: Record<string, string | undefined>): ServerConfi
     loginRateLimit: parseIntEnv("KERA_LOGIN_RATE_LIMIT", env.KERA_LOGIN_RATE_LIMIT, 5, 1),
     loginRateWindowS: 60,
     sessionHours: parseIntEnv("KERA_SESSION_HOURS", env.KERA_SESSION_HOURS, 12, 1),
+    trustProxy: parseBool(env.KERA_TRUST_PROXY, false),
     webDir: env.KERA_WEB_DIR?.trim() || undefined,
   };
 }

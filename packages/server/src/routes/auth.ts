@@ -8,8 +8,12 @@ import type { RouteKit } from "../route-kit.js";
 import { audit, json, userDto } from "./common.js";
 import { Id, MembershipSchema, Timestamp, UserWithRolesSchema } from "./schemas.js";
 
-/** The client's address: the socket peer (no proxy headers are trusted). */
-export function clientAddress(c: Context): string {
+/** The client's address: the socket peer, or with KERA_TRUST_PROXY the first X-Forwarded-For entry. */
+export function clientAddress(c: Context, trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = c.req.header("x-forwarded-for")?.split(",")[0]?.trim();
+    if (forwarded) return forwarded;
+  }
   const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
   return env?.incoming?.socket?.remoteAddress ?? "local";
 }
@@ -42,7 +46,7 @@ export function registerAuthRoutes(kit: RouteKit): void {
     },
     handler: async (c, { body }) => {
       const email = body.email.trim().toLowerCase();
-      const key = `${clientAddress(c)}|${email}`;
+      const key = `${clientAddress(c, deps.config.trustProxy)}|${email}`;
       const waitS = deps.loginLimiter.hit(key, deps.now().getTime());
       if (waitS > 0) {
         throw new HttpProblem(

@@ -80,7 +80,8 @@ export function registerRunRoutes(kit: RouteKit): void {
     method: "get",
     path: "/api/v1/runs/{runId}/events",
     tags: ["runs"],
-    summary: "Server-sent events: `status` first, then `progress`, and one final `status` when the run ends",
+    summary:
+      "Server-sent events: `status` first, then `progress` (and `ping` every 15 s when quiet), and one final `status` when the run ends",
     params: z.object({ runId: Id }),
     scope: scope.byRun,
     responses: {
@@ -102,11 +103,15 @@ export function registerRunRoutes(kit: RouteKit): void {
           await send("status", runDto(current));
           while (!FINISHED.has(current.status) && !stream.aborted) {
             if (queue.length === 0) {
+              let timer: ReturnType<typeof setTimeout> | undefined;
               await new Promise<void>((resolve) => {
                 wake = resolve;
-                setTimeout(resolve, 15_000); // heartbeat: re-read the stored state at least every 15 s
+                timer = setTimeout(resolve, 15_000); // heartbeat: re-read the stored state at least every 15 s
               });
+              clearTimeout(timer);
               wake = undefined;
+              // A quiet run still sends something now and then, so that proxies keep the connection open.
+              if (queue.length === 0) await send("ping", {});
             }
             for (const e of queue.splice(0)) {
               if (e.type === "progress")
