@@ -63,6 +63,34 @@ describe("two partners: one with a PV surplus, one with demand (hand-computed)",
   });
 });
 
+describe("two partners sharing a monthly peak charge (hand-computed)", () => {
+  // January, two hours. A uses 10 kWh in hour 0, B 8 kWh in hour 1; 0.10 EUR/kWh and 5 EUR/kW per month.
+  // Alone: A 1.00 + 50 = 51, B 0.80 + 40 = 40.80. Together the peak is 10 kW: 1.80 + 50 = 51.80, v = 40.
+  // Joint cost by net position: A draws in the peak hour and bears the peak charge (51), B 0.80. Shapley 20
+  // each: A should end at 31, B at 20.80, so B pays A 20 EUR.
+  const g = grid("grid", "electricity", 2, { importPrice: 0.1, exportPrice: 0.05 });
+  const net = network(2, {
+    loads: [load("el-a", "electricity", [10, 0], "a"), load("el-b", "electricity", [0, 8], "b")],
+    grids: [{ ...g, tariff: { ...g.tariff, peakEurPerKwMonth: 5 } }],
+    stakeholders: ["a", "b"].map((id) => ({ id, name: id })),
+  });
+
+  it("values the diversity of peaks and settles the peak charge", async () => {
+    const r = await analyzeCooperation(net, solver);
+    expect(r.value.alone.a?.costEur).toBeCloseTo(51, 9);
+    expect(r.value.alone.b?.costEur).toBeCloseTo(40.8, 9);
+    expect(r.value.gain.costEur).toBeCloseTo(40, 9);
+    expect(r.shapley.shares.a).toBeCloseTo(20, 9);
+    const s = r.settlement;
+    if (!s) throw new Error("no settlement");
+    expect(s.peakEur).toBeCloseTo(50, 9);
+    expect(Math.abs(s.sharedEur)).toBeLessThan(1e-9);
+    expect(s.lines.a?.jointCostEur).toBeCloseTo(51, 9);
+    expect(s.payments).toEqual([{ from: "b", to: "a", amountEur: expect.closeTo(20, 9) }]);
+    expect(s.exchanges).toEqual([]);
+  });
+});
+
 describe("waste heat counts only when the stream, the heat pump and a heat load are together", () => {
   // One hour. W owns 30 kWh of waste heat (free), H a heat pump with COP 4, L a heat load of 40 kWh.
   // District heating costs 0.08 EUR/kWh and takes nothing back; electricity costs 0.10 EUR/kWh.

@@ -88,6 +88,7 @@ export async function analyzeCooperation(
       jointCostEur: grand.costEur,
       standaloneEur,
       shares: shapley.shares,
+      monthSteps: context.optimizeOptions.monthSteps,
     });
   }
   return {

@@ -3,6 +3,17 @@ import { CARRIERS } from "../network/network.js";
 import type { SimulationResult } from "../simulate/simulate.js";
 import { annualise } from "../kpi/finance.js";
 import type { Allocation } from "./shapley.js";
+import { localMonths } from "../kpi/local-time.js";
+
+function stepsByMonth(months: Uint8Array): { month: number; steps: number[] }[] {
+  const byMonth = new Map<number, number[]>();
+  months.forEach((m, t) => {
+    const list = byMonth.get(m) ?? [];
+    list.push(t);
+    byMonth.set(m, list);
+  });
+  return [...byMonth.entries()].sort((a, b) => a[0] - b[0]).map(([month, steps]) => ({ month, steps }));
+}
 
 /** One partner's line of the settlement, EUR/a. */
 export interface SettlementLine {
@@ -50,8 +61,13 @@ export interface Settlement {
   readonly payments: readonly Payment[];
   readonly exchanges: readonly Exchange[];
   /**
-   * Part of the joint cost not tied to an hour and an owner (peak charges, unmet-demand penalties), EUR/a;
-   * attributed in proportion to the energy each partner draws.
+   * Monthly peak charges of the grid connections, EUR/a: each month's charge is split by the partners' net
+   * draw in the hour that set the peak.
+   */
+  readonly peakEur: number;
+  /**
+   * The rest of the joint cost not tied to an owner (unmet-demand penalties, rounding), EUR/a; attributed in
+   * proportion to the energy each partner draws.
    */
   readonly sharedEur: number;
 }
@@ -69,6 +85,11 @@ export interface SettlementInput {
   readonly standaloneEur: Readonly<Record<string, number>>;
   /** Shares of the value of cooperation, EUR/a (they should sum to sum(standalone) - jointCost). */
   readonly shares: Allocation;
+  /**
+   * For each month the steps whose imports set its peak charge (aggregated models: the typical days of the
+   * month); default: the network timeline's local months.
+   */
+  readonly monthSteps?: readonly { readonly month: number; readonly steps: readonly number[] }[];
 }
 
 const importPrice = (network: Network, carrier: Carrier, t: number): number | undefined => {
@@ -93,7 +114,8 @@ const exportPrice = (network: Network, carrier: Carrier, t: number): number | un
  * 1. Each partner's cost in the joint optimum: its own assets (annualised investment, upkeep, variable costs)
  *    plus, hour by hour and per carrier, the grid bill split by net position: imports are paid by the partners
  *    who use more than they produce (pro rata), export revenue goes to those who produce more than they use.
- *    The rest of the joint cost (peak charges, penalties) is split by the energy each partner draws.
+ *    Monthly peak charges are split by the partners' net draw in the hour that set each peak; the rest of the
+ *    joint cost (penalties) by the energy each partner draws.
  * 2. Transfers so that each partner ends at standalone - share; they sum to zero.
  * 3. The fewest payments that settle them (largest payer to largest payee, repeatedly).
  * 4. Every exchange between two partners (the internal part of the hourly net positions, pro rata; waste
@@ -238,6 +260,30 @@ export function settlement(input: SettlementInput): Settlement {
     }
   }
 
+  // Peak charges: per grid and month, split by the partners' net draw in the step that set the peak.
+  const groups = input.monthSteps ?? stepsByMonth(localMonths(network.timeline));
+  let peakEur = 0;
+  for (const g of network.grids) {
+    const rate = g.tariff.peakEurPerKwMonth;
+    const imp = s[`${g.id}:import`];
+    if (rate <= 0 || !imp) continue;
+    const rows = net[g.carrier];
+    for (const { steps } of groups) {
+      let peak = 0;
+      let at = -1;
+      for (const t of steps) if ((imp[t] ?? 0) > peak) [peak, at] = [imp[t] ?? 0, t];
+      if (at < 0 || peak <= 0) continue;
+      const eur = rate * peak;
+      peakEur += eur;
+      let draw = 0;
+      for (const r of rows) draw += Math.max(0, r[at] ?? 0);
+      if (draw <= 0) continue;
+      rows.forEach((r, i) => {
+        joint[i] = (joint[i] ?? 0) + (eur * Math.max(0, r[at] ?? 0)) / draw;
+      });
+    }
+  }
+
   const attributed = joint.reduce((a, b) => a + b, 0);
   const sharedEur = input.jointCostEur - attributed;
   const totalDrawn = drawn.reduce((a, b) => a + b, 0);
@@ -272,7 +318,7 @@ export function settlement(input: SettlementInput): Settlement {
     });
   }
   exchanges.sort((a, b) => b.energyKwh - a.energyKwh);
-  return { lines, payments: minimalPayments(lines), exchanges, sharedEur };
+  return { lines, payments: minimalPayments(lines), exchanges, peakEur, sharedEur };
 }
 
 /** Seller's marginal cost of a kWh of `carrier` in step t: its cheapest running producer, EUR/kWh. */
