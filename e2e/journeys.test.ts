@@ -87,3 +87,122 @@ describe("public district page", () => {
     await page.context().close();
   });
 });
+
+async function signIn(page: Page): Promise<void> {
+  await page.goto(`${platform.url}/scenarios`);
+  await page.fill("#login-email", platform.partner.email);
+  await page.fill("#login-password", platform.partner.password);
+  await page.click("form.login button[type=submit]");
+  await page.waitForSelector("[data-testid=scenario]");
+}
+
+/** Waits for the run's final status and returns it. */
+async function waitForRun(page: Page): Promise<string> {
+  await page.waitForSelector(
+    "[data-testid=run-status][data-status=succeeded], [data-testid=run-status][data-status=failed]",
+    {
+      timeout: 150_000,
+    },
+  );
+  return (await page.getAttribute("[data-testid=run-status]", "data-status")) ?? "";
+}
+
+describe("partner workspace", () => {
+  it("a partner branches the baseline, changes a PV capacity, runs it and sees the indicators change; then compares", async () => {
+    const { page, errors } = await openPage("en-GB", "/scenarios");
+    await signIn(page);
+    // The baseline's results (its run may still be computing right after start-up).
+    await page.waitForSelector("[data-testid=run-results]", { timeout: 170_000 });
+    const before = await page.locator("[data-testid=run-results]").innerText();
+    await screenshot(page, "workspace-baseline");
+    await expectAccessible(page);
+
+    await page.fill("#branch-name", "More rooftop PV");
+    await page.click("[data-testid=branch]");
+    await page.waitForSelector("h2:has-text('More rooftop PV')");
+    const pv = page.locator("details[data-item=pv-housing-tiili]");
+    await pv.locator("summary").click();
+    const capacity = pv.getByLabel("capacity (kWp)", { exact: true });
+    expect(await capacity.inputValue()).toBe("2500");
+    await capacity.fill("6000");
+    await page.fill("#save-message", "PV on every roof");
+    await page.click("[data-testid=save]");
+    await page.waitForSelector("[data-testid=version]:has-text('PV on every roof')");
+    await page.click("[data-testid=run]");
+    expect(await waitForRun(page)).toBe("succeeded");
+    await page.waitForSelector("[data-testid=run-results]");
+    await expect
+      .poll(() => page.locator("[data-testid=run-results]").innerText(), { timeout: 30_000 })
+      .not.toBe(before);
+    await screenshot(page, "workspace-after-run");
+    await expectAccessible(page);
+
+    // An invalid value comes back with the API's path-qualified issue next to the field.
+    await pv
+      .locator("summary")
+      .click({ trial: true })
+      .catch(() => undefined);
+    await page
+      .locator("details[data-item=pv-housing-tiili]")
+      .evaluate((d) => ((d as HTMLDetailsElement).open = true));
+    await page
+      .locator("details[data-item=pv-housing-tiili]")
+      .getByLabel("capacity (kWp)", { exact: true })
+      .fill("-5");
+    await page.click("[data-testid=save]");
+    await page.waitForSelector("[data-testid=issues]");
+    expect(await page.locator("[data-testid=issues]").innerText()).toMatch(/assets\[\d+\]\.capacity/);
+    await screenshot(page, "workspace-issue");
+
+    // Compare the baseline with the branch.
+    await page.click("a[href='/compare']");
+    await page.waitForSelector("[data-testid=compare-choice]");
+    const choices = page.locator("[data-testid=compare-choice]");
+    expect(await choices.count()).toBeGreaterThanOrEqual(2);
+    await choices.nth(0).check();
+    await choices.nth(1).check();
+    await page.waitForSelector("[data-testid=compare-inputs] .changed");
+    expect(await page.locator("[data-testid=compare-inputs]").innerText()).toMatch(/6000|6,000/);
+    await page.waitForSelector("[data-testid=compare-indicators] .changed");
+    await screenshot(page, "compare");
+    await expectAccessible(page);
+    // The browser logs the one intended 422 (the invalid capacity) as a failed resource.
+    expect(errors.filter((e) => !/status of 422/.test(e))).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe("what-if", () => {
+  it("a slider recomputes the indicators in the browser", async () => {
+    const { page, errors } = await openPage("en-GB", "/what-if");
+    await page.waitForSelector("[data-testid=what-if-kpis-positivity]", { timeout: 120_000 });
+    const before = await page.locator("[data-testid=what-if-kpis-positivity]").innerText();
+    const slider = page.locator("[data-testid=lever-offsiteKw]");
+    await slider.focus();
+    // Keyboard operation (WCAG 2.1.1): End moves the slider to its maximum.
+    await page.keyboard.press("End");
+    await expect
+      .poll(() => page.locator("[data-testid=what-if-kpis-positivity]").innerText(), { timeout: 30_000 })
+      .not.toBe(before);
+    const ms = Number((await page.getAttribute("[data-testid=what-if-ms]", "data-ms")) ?? "NaN");
+    expect(ms).toBeGreaterThan(0);
+    await screenshot(page, "what-if");
+    await expectAccessible(page);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe("site plan", () => {
+  it("shows building groups and assets with details on click", async () => {
+    const { page, errors } = await openPage("sv-FI", "/map");
+    await page.waitForSelector("[data-testid=site-plan] [data-id=supermarket]");
+    // Its assets sit in the lower part of the cell: click near the top-left corner.
+    await page.click("[data-testid=site-plan] [data-id=supermarket]", { position: { x: 3, y: 3 } });
+    expect(await page.locator("[data-testid=map-details]").innerText()).toMatch(/supermarket/);
+    await screenshot(page, "map");
+    await expectAccessible(page);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});

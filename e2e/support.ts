@@ -140,7 +140,9 @@ export async function seriousA11yViolations(page: Page): Promise<AxeViolation[]>
 /** Collects uncaught page errors and console errors (a journey fails on any). */
 export function watchErrors(page: Page): string[] {
   const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
+  page.on("pageerror", (e) =>
+    errors.push(`pageerror: ${e.message} ${(e.stack ?? "").split("\n").slice(1, 4).join(" | ")}`),
+  );
   page.on("console", (m) => {
     if (m.type() === "error") errors.push(`console: ${m.text()}`);
   });

@@ -25,6 +25,16 @@ export interface ChartProps {
  * A chart with its text alternative (an accessible data table in a disclosure) and exports (PNG, SVG, CSV,
  * Parquet). ECharts draws on a canvas; the SVG export renders the same option with the SVG renderer.
  */
+/**
+ * zrender draws large charts over several animation frames and a frame still pending after dispose()
+ * throws (its painter is gone). So on unmount the chart is cleared first (a new draw, which makes pending
+ * frames of the old one stop) and disposed a moment later.
+ */
+function disposeWhenIdle(chart: echarts.ECharts): void {
+  chart.clear();
+  setTimeout(() => chart.dispose(), 1500);
+}
+
 export function Chart({ title, help, option, table, height = 320, testId, onRendered }: ChartProps) {
   const tr = useI18n();
   const ref = useRef<HTMLDivElement>(null);
@@ -37,18 +47,23 @@ export function Chart({ title, help, option, table, height = 320, testId, onRend
     const chart = echarts.init(el, undefined, { renderer: "canvas" });
     chartRef.current = chart;
     const observer =
-      typeof ResizeObserver === "undefined" ? undefined : new ResizeObserver(() => chart.resize());
+      typeof ResizeObserver === "undefined"
+        ? undefined
+        : new ResizeObserver(() => {
+            // A resize may be queued while the chart is being disposed (page change).
+            if (!chart.isDisposed()) chart.resize();
+          });
     observer?.observe(el);
     return () => {
       observer?.disconnect();
-      chart.dispose();
       chartRef.current = undefined;
+      disposeWhenIdle(chart);
     };
   }, []);
 
   useEffect(() => {
     const chart = chartRef.current;
-    if (!chart) return;
+    if (!chart || chart.isDisposed()) return;
     const started = performance.now();
     chart.setOption(option, true);
     chart.on("finished", function done() {

@@ -97,7 +97,7 @@ export function WhatIf({
         <button type="button" onClick={() => change(base.levers)}>
           {tr.t("whatIfReset")}
         </button>{" "}
-        <span role="status" data-testid="what-if-ms">
+        <span role="status" data-testid="what-if-ms" data-ms={result.ms.toFixed(1)}>
           {tr.t("whatIfComputed", { ms: Math.round(result.ms) })}
         </span>
       </p>
