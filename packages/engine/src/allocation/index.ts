@@ -7,3 +7,4 @@ export * from "./characteristic-function.js";
 export * from "./value-of-cooperation.js";
 export * from "./settlement.js";
 export * from "./analyze-cooperation.js";
+export * from "./alternatives.js";
