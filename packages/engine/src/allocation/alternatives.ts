@@ -64,10 +64,16 @@ export interface Alternatives {
   readonly plans: readonly AlternativePlan[];
 }
 
-/** The model with the extra row sum_j colCost_j x_j <= limit (the cost budget of the alternatives). */
-export function withCostLimit(model: LpModel, limitEur: number): LpModel {
+/** The model with one more row: lower <= sum_j coefficients_j x_j <= upper (the input is unchanged). */
+export function withRow(
+  model: LpModel,
+  name: string,
+  coefficients: Float64Array,
+  lower: number,
+  upper: number,
+): LpModel {
   const { colStart, rowIndex, value } = model.matrix;
-  const extra = model.colCost.reduce((n, c) => (c !== 0 ? n + 1 : n), 0);
+  const extra = coefficients.reduce((n, c) => (c !== 0 ? n + 1 : n), 0);
   const newStart = new Int32Array(model.numCols + 1);
   const newRow = new Int32Array(rowIndex.length + extra);
   const newValue = new Float64Array(rowIndex.length + extra);
@@ -78,7 +84,7 @@ export function withCostLimit(model: LpModel, limitEur: number): LpModel {
       newRow[k] = rowIndex[q] ?? 0;
       newValue[k++] = value[q] ?? 0;
     }
-    const c = model.colCost[j] ?? 0;
+    const c = coefficients[j] ?? 0;
     if (c !== 0) {
       newRow[k] = model.numRows;
       newValue[k++] = c;
@@ -87,18 +93,29 @@ export function withCostLimit(model: LpModel, limitEur: number): LpModel {
   newStart[model.numCols] = k;
   const rowLower = new Float64Array(model.numRows + 1);
   rowLower.set(model.rowLower);
-  rowLower[model.numRows] = Number.NEGATIVE_INFINITY;
+  rowLower[model.numRows] = lower;
   const rowUpper = new Float64Array(model.numRows + 1);
   rowUpper.set(model.rowUpper);
-  rowUpper[model.numRows] = limitEur - model.objectiveOffset;
+  rowUpper[model.numRows] = upper;
   return {
     ...model,
     numRows: model.numRows + 1,
-    rowNames: [...model.rowNames, "mga:costLimit"],
+    rowNames: [...model.rowNames, name],
     rowLower,
     rowUpper,
     matrix: { colStart: newStart, rowIndex: newRow, value: newValue },
   };
+}
+
+/** The model with the extra row sum_j colCost_j x_j <= limit - objectiveOffset (the alternatives' cost budget). */
+export function withCostLimit(model: LpModel, limitEur: number): LpModel {
+  return withRow(
+    model,
+    "mga:costLimit",
+    model.colCost,
+    Number.NEGATIVE_INFINITY,
+    limitEur - model.objectiveOffset,
+  );
 }
 
 /**
@@ -107,7 +124,9 @@ export function withCostLimit(model: LpModel, limitEur: number): LpModel {
  * land use planning", Management Science 28(3):221-235) as used for energy systems by DeCarolis (2011,
  * Energy Economics 33(2):145-152): find the plan-mode optimum C*, then, with the cost held to
  * C* + slack |C*|, minimise or maximise the total sized capacity of one group of assets per alternative
- * (least PV, most PV, fewest heat pumps, most storage, ...). Each plan's capacities, cost and full-year KPIs.
+ * (least PV, most PV, fewest heat pumps, most storage, ...). A second solve then holds that total and
+ * minimises cost, so that no plan spends its slack on anything the direction does not ask for. Each plan's
+ * capacities, cost and full-year KPIs.
  */
 export async function alternatives(
   network: Network,
@@ -194,7 +213,20 @@ export async function alternatives(
     const cost = new Float64Array(limited.numCols);
     for (const c of columns)
       if (c.group === d.group && c.index >= 0) cost[c.index] = d.sense === "min" ? 1 : -1;
-    const r = await solver.solve({ ...limited, colCost: cost, objectiveOffset: 0 }, options.solveOptions);
+    const first = await solver.solve({ ...limited, colCost: cost, objectiveOffset: 0 }, options.solveOptions);
+    let r = first;
+    if (first.status === "optimal" && first.objective !== undefined) {
+      // Hold the direction's optimum (with a small tolerance) and take the cheapest such plan.
+      const held = withRow(
+        limited,
+        "mga:direction",
+        cost,
+        Number.NEGATIVE_INFINITY,
+        first.objective + 1e-6 * Math.max(1, Math.abs(first.objective)),
+      );
+      const second = await solver.solve(held, options.solveOptions);
+      if (second.status === "optimal") r = second;
+    }
     plans.push(
       evaluate(
         `${d.sense} ${d.group}`,
