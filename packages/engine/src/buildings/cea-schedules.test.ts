@@ -1,8 +1,11 @@
+import { fileURLToPath } from "node:url";
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { CEA_FOODSTORE, CEA_MULTI_RES, CEA_OFFICE, CEA_RETAIL, CEA_SCHOOL } from "./cea-schedules.js";
 
-const DIR = "/work/shared/data/building_load_schedules/cea_sia2024";
+const DIR = fileURLToPath(
+  new URL("../../../../../shared/data/building_load_schedules/cea_sia2024", import.meta.url),
+);
 const MODE: Record<string, number> = { OFF: 0, SETBACK: 1, SETPOINT: 2 };
 
 describe.skipIf(!existsSync(DIR))("embedded CEA schedules equal the CEA CSV files", () => {

@@ -13,7 +13,9 @@ import type { Weather } from "../weather/weather.js";
 import { buildingDemand } from "./building-demand.js";
 import { USE_TYPE_PROFILES, USE_TYPES } from "./use-types.js";
 
-const TRY_PATH = "/work/shared/data/weather_vantaa_try2020_fmi/Vantaa-TRY2020.csv";
+const TRY_PATH = fileURLToPath(
+  new URL("../../../../../shared/data/weather_vantaa_try2020_fmi/Vantaa-TRY2020.csv", import.meta.url),
+);
 const DOCS_PATH = fileURLToPath(new URL("../../../../docs/physics/buildings.md", import.meta.url));
 const QUANTITY: Record<
   string,

@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { absoluteAirmass, relativeAirmass } from "../irradiance/airmass.js";
@@ -23,7 +24,9 @@ import { pvHourlyProductionDetailed, type PvArray } from "./pv-hourly-production
 //  - Helen (Helsinki), Kivikko 800 kW roof plant: 285 W panels expected to give ~230 kWh/a each = ~807 kWh/kWp
 //    (pv magazine, 12 May 2015).
 //  - nordsolar.fi (KERA.md [B17]): east/west orientations give ~30 % less than south.
-const TRY_PATH = "/work/shared/data/weather_vantaa_try2020_fmi/Vantaa-TRY2020.csv";
+const TRY_PATH = fileURLToPath(
+  new URL("../../../../../shared/data/weather_vantaa_try2020_fmi/Vantaa-TRY2020.csv", import.meta.url),
+);
 const site = { latitude: 60.22, longitude: 24.66, altitude: 30 };
 
 function loadTry2020(): { weather: Weather; month: Int32Array } {
