@@ -68,8 +68,9 @@ export function Chart({ title, help, option, table, height = 320, testId, onRend
     chart.setOption(option, true);
     chart.on("finished", function done() {
       chart.off("finished", done);
-      onRendered?.(performance.now() - started);
-      ref.current?.setAttribute("data-rendered", "true");
+      const ms = performance.now() - started;
+      onRendered?.(ms);
+      ref.current?.setAttribute("data-render-ms", ms.toFixed(1));
     });
   }, [option, onRendered]);
 

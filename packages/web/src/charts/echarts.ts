@@ -1,11 +1,10 @@
-import { BarChart, HeatmapChart, LineChart, SankeyChart } from "echarts/charts";
+import { BarChart, LineChart, SankeyChart } from "echarts/charts";
 import {
   DataZoomComponent,
   GridComponent,
   LegendComponent,
   MarkLineComponent,
   TooltipComponent,
-  VisualMapComponent,
 } from "echarts/components";
 import * as echarts from "echarts/core";
 import { CanvasRenderer, SVGRenderer } from "echarts/renderers";
@@ -13,7 +12,6 @@ import { CanvasRenderer, SVGRenderer } from "echarts/renderers";
 // Only the chart types and components the app uses (keeps the public page small).
 echarts.use([
   BarChart,
-  HeatmapChart,
   LineChart,
   SankeyChart,
   DataZoomComponent,
@@ -21,7 +19,6 @@ echarts.use([
   LegendComponent,
   MarkLineComponent,
   TooltipComponent,
-  VisualMapComponent,
   CanvasRenderer,
   SVGRenderer,
 ]);

@@ -84,50 +84,6 @@ export function barOption(
   };
 }
 
-/**
- * Carpet plot of an hourly series: x day of the year, y hour of the day (local hour from `offsetHours`),
- * colour the value. Rendered progressively on a canvas (a year is 8,760 cells).
- */
-export function carpetOption(values: ArrayLike<number>, unit: string, offsetHours = 0): ChartOption {
-  const n = values.length;
-  const days = Math.ceil((n + offsetHours) / 24);
-  const data: [number, number, number][] = new Array(n);
-  let min = Number.POSITIVE_INFINITY;
-  let max = Number.NEGATIVE_INFINITY;
-  for (let t = 0; t < n; t++) {
-    const v = values[t] ?? 0;
-    const local = t + offsetHours;
-    data[t] = [Math.floor(local / 24), local % 24, Math.round(v * 1000) / 1000];
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
-  if (!Number.isFinite(min)) min = 0;
-  if (!Number.isFinite(max) || max <= min) max = min + 1;
-  return {
-    animation: false,
-    tooltip: { position: "top" },
-    grid: { left: 48, right: 16, top: 16, bottom: 72 },
-    xAxis: {
-      type: "category",
-      data: Array.from({ length: days }, (_, d) => d + 1),
-      ...AXIS,
-      splitArea: { show: false },
-    },
-    yAxis: { type: "category", data: Array.from({ length: 24 }, (_, h) => h), ...AXIS },
-    visualMap: {
-      min,
-      max,
-      calculable: true,
-      orient: "horizontal",
-      left: "center",
-      bottom: 0,
-      text: [unit, ""],
-      inRange: { color: ["#f7fbff", "#6baed6", "#08306b"] },
-    },
-    series: [{ type: "heatmap", data, progressive: 0, emphasis: { disabled: true } }],
-  };
-}
-
 /** Duration curves: each series sorted from highest to lowest against hours. */
 export function durationOption(
   series: readonly { readonly name: string; readonly values: ArrayLike<number> }[],

@@ -2,7 +2,8 @@ import type { Kpis } from "@kera/engine";
 import { useEffect, useMemo, useState } from "react";
 import { api, kpisOf } from "../../api/client.js";
 import { Chart, TableView } from "../../charts/chart.js";
-import { carpetOption, durationOption, hourlyLineOption } from "../../charts/options.js";
+import { CarpetChart } from "../../charts/carpet-chart.js";
+import { durationOption, hourlyLineOption } from "../../charts/options.js";
 import { useI18n } from "../../i18n/i18n.js";
 import { download, tableToParquet, type DataTable } from "../exports/table-export.js";
 import { SankeyChart, MonthlyChart } from "../public/district-charts.js";
@@ -38,21 +39,48 @@ function StakeholderTable({ kpis }: { readonly kpis: Kpis }) {
 }
 
 /** Hourly charts of a run: carpet of any series, duration curves of grid flows, storage state of charge. */
-function SeriesCharts({ runId }: { readonly runId: string }) {
+function SeriesCharts({
+  runId,
+  seriesNames,
+  timeline,
+}: {
+  readonly runId: string;
+  readonly seriesNames: readonly string[];
+  readonly timeline: { readonly startUtcMs: number; readonly offsetHours: number };
+}) {
   const tr = useI18n();
   const [series, setSeries] = useState<Record<string, number[]> | undefined>();
   const [chosen, setChosen] = useState<string>("");
+  const names = useMemo(() => [...seriesNames].sort(), [seriesNames]);
+  // Only the series shown are fetched (a year of ~100 series is megabytes): grid flows, storage, the chosen one.
   useEffect(() => {
-    api<{ series: Record<string, number[]> }>("GET", `/runs/${runId}/series`).then(
-      (r) => {
-        setSeries(r.series);
-        const names = Object.keys(r.series);
-        setChosen(names.find((n) => n.endsWith(":import")) ?? names[0] ?? "");
-      },
+    const wanted = names.filter((n) => /:(import|export|stateOfCharge)$/.test(n));
+    const first = names.find((n) => n.endsWith(":import")) ?? names[0] ?? "";
+    setChosen(first);
+    Promise.all(
+      [...new Set([...wanted, first])]
+        .filter((n) => n !== "")
+        .map((n) =>
+          api<{ series: Record<string, number[]> }>(
+            "GET",
+            `/runs/${runId}/series?name=${encodeURIComponent(n)}`,
+          ),
+        ),
+    ).then(
+      (parts) => setSeries(Object.assign({}, ...parts.map((p) => p.series)) as Record<string, number[]>),
       () => setSeries({}),
     );
-  }, [runId]);
-  const names = useMemo(() => Object.keys(series ?? {}).sort(), [series]);
+  }, [runId, names]);
+  useEffect(() => {
+    if (!series || chosen === "" || chosen in series) return;
+    api<{ series: Record<string, number[]> }>(
+      "GET",
+      `/runs/${runId}/series?name=${encodeURIComponent(chosen)}`,
+    ).then(
+      (r) => setSeries((s) => ({ ...s, ...r.series })),
+      () => undefined,
+    );
+  }, [runId, chosen, series]);
   const charts = useMemo(() => {
     if (!series) return undefined;
     const values = series[chosen] ?? [];
@@ -70,7 +98,7 @@ function SeriesCharts({ runId }: { readonly runId: string }) {
       ]),
     });
     return {
-      carpet: { option: carpetOption(values, "kWh"), table: hourTable([{ name: chosen, values }]) },
+      carpet: values,
       duration: grid.length
         ? {
             option: durationOption(grid, "kW"),
@@ -78,7 +106,7 @@ function SeriesCharts({ runId }: { readonly runId: string }) {
           }
         : undefined,
       soc: soc.length ? { option: hourlyLineOption(soc, "kWh"), table: hourTable(soc) } : undefined,
-      all: hourTable(names.map((n) => ({ name: n, values: series[n] ?? [] }))),
+      loaded: hourTable(Object.entries(series).map(([name, values]) => ({ name, values }))),
     };
   }, [series, chosen, names]);
   if (!series) return <p role="status">{tr.t("loading")}</p>;
@@ -92,7 +120,7 @@ function SeriesCharts({ runId }: { readonly runId: string }) {
         <button
           type="button"
           onClick={() =>
-            void tableToParquet(charts.all).then((b) =>
+            void tableToParquet(charts.loaded).then((b) =>
               download(`run-${runId}.parquet`, b, "application/vnd.apache.parquet"),
             )
           }
@@ -110,12 +138,13 @@ function SeriesCharts({ runId }: { readonly runId: string }) {
           ))}
         </select>
       </div>
-      <Chart
+      <CarpetChart
         title={tr.t("carpetTitle", { name: chosen })}
         help={tr.t("carpetHelp")}
-        option={charts.carpet.option}
-        table={charts.carpet.table}
-        height={360}
+        values={charts.carpet}
+        unit="kWh"
+        startUtcMs={timeline.startUtcMs}
+        offsetHours={timeline.offsetHours}
         testId="carpet"
       />
       {charts.duration ? (
@@ -137,6 +166,39 @@ function SeriesCharts({ runId }: { readonly runId: string }) {
       ) : null}
     </section>
   );
+}
+
+/** The run's series names from its summary (RunSummary.seriesNames), else the placeholder's. */
+export function seriesNamesOf(summary: Record<string, unknown>): string[] {
+  const names = summary.seriesNames;
+  if (Array.isArray(names)) return names.filter((n): n is string => typeof n === "string");
+  return ["electricityDemandKw"];
+}
+
+/** Local hour of day at a UTC instant in a time zone, minus the UTC hour (e.g. +2 for Helsinki in winter). */
+export function localOffsetHours(utcMs: number, timeZone: string): number {
+  try {
+    const parts = new Intl.DateTimeFormat("en-GB", {
+      timeZone,
+      hour: "2-digit",
+      hourCycle: "h23",
+    }).formatToParts(utcMs);
+    const local = Number(parts.find((p) => p.type === "hour")?.value ?? "0");
+    return (((local - new Date(utcMs).getUTCHours()) % 24) + 24) % 24;
+  } catch {
+    return 0;
+  }
+}
+
+/** The run's timeline (RunSummary.timeline) with the local offset of its first hour. */
+export function timelineOf(summary: Record<string, unknown>): { startUtcMs: number; offsetHours: number } {
+  const t = summary.timeline as { start?: unknown; timeZone?: unknown } | undefined;
+  const startUtcMs = typeof t?.start === "string" ? Date.parse(t.start) : Number.NaN;
+  if (!Number.isFinite(startUtcMs)) return { startUtcMs: 0, offsetHours: 0 };
+  return {
+    startUtcMs,
+    offsetHours: typeof t?.timeZone === "string" ? localOffsetHours(startUtcMs, t.timeZone) : 0,
+  };
 }
 
 /** A succeeded run's results: indicators, flows, seasons, stakeholders, hourly charts, exports. */
@@ -171,7 +233,7 @@ export function ResultsView({ runId }: { readonly runId: string }) {
           table={{ columns: [tr.t("indicator"), ""], rows: numericLeaves(summary).map(([p, v]) => [p, v]) }}
         />
       )}
-      <SeriesCharts runId={runId} />
+      <SeriesCharts runId={runId} seriesNames={seriesNamesOf(summary)} timeline={timelineOf(summary)} />
       <p className="no-print">
         <button type="button" onClick={() => window.print()}>
           {tr.t("printReport")}
