@@ -85,6 +85,12 @@ export function capacityCostPerUnit(e: Extendable, discountRate: number): number
   return annualise(e.investEurPerUnit, discountRate, e.lifetimeYears) + e.fixedEurPerUnitYear;
 }
 
+/** Appends a term in place and returns the list (avoids copying 8760 term lists). */
+function pushed(terms: LpTerm[], term: LpTerm): LpTerm[] {
+  terms.push(term);
+  return terms;
+}
+
 function stepsByMonth(months: Uint8Array): { month: number; steps: number[] }[] {
   const byMonth = new Map<number, number[]>();
   months.forEach((m, t) => {
@@ -104,7 +110,32 @@ export function formulate(network: Network, options: FormulationOptions): Formul
   const slackPenalty = options.targetSlackPenalty ?? 1e4;
   const lp: LpBuilder =
     options.builder ??
-    createLpBuilder({ expectedCols: n * 12, expectedRows: n * 8, expectedNonZeros: n * 40 });
+    createLpBuilder({
+      // Size hints (buffers grow anyway): about one column per flow and state and hour.
+      expectedCols:
+        n *
+        (4 +
+          2 * network.grids.length +
+          network.sources.length +
+          network.converters.length +
+          3 * network.storages.length +
+          2 * network.flexibleLoads.length),
+      expectedRows:
+        n *
+        (4 +
+          network.grids.length +
+          network.wasteHeat.length +
+          4 * network.storages.length +
+          network.flexibleLoads.length),
+      expectedNonZeros:
+        n *
+        (8 +
+          4 * network.grids.length +
+          3 * network.sources.length +
+          3 * network.converters.length +
+          8 * network.storages.length +
+          4 * network.flexibleLoads.length),
+    });
   const prefix = options.namePrefix ?? "";
   const costScale = options.costScale ?? 1;
   // Weights of hourly costs: hours represented x cost scale. Targets use `hw` alone.
@@ -361,7 +392,7 @@ export function formulate(network: Network, options: FormulationOptions): Formul
       const d = demand[carrier][t] ?? 0;
       lp.addConstraint({
         name: `${prefix}bus-${carrier}:balance[${t}]`,
-        terms: [...(balance[carrier][t] as LpTerm[]), [unmet + t, 1]],
+        terms: pushed(balance[carrier][t] as LpTerm[], [unmet + t, 1]),
         lb: d,
         ub: d,
       });

@@ -164,11 +164,6 @@ export function simulate(network: Network, options: SimulateOptions = {}): Simul
     heat: out("bus:heat:unmet"),
     cooling: out("bus:cooling:unmet"),
   };
-  const residual = {
-    electricity: out("bus:electricity:residual"),
-    heat: out("bus:heat:residual"),
-    cooling: out("bus:cooling:residual"),
-  };
 
   const firstElectricGrid = grids.electricity[0];
   const thresholds =
@@ -373,12 +368,12 @@ export function simulate(network: Network, options: SimulateOptions = {}): Simul
     }
 
     // Balance check on every bus (supply + unmet - demand), kWh.
-    residual.electricity[t] = electricityResidual(network, series, t);
-    residual.heat[t] = heatResidual(network, series, t);
-    residual.cooling[t] = coolingResidual(network, series, t);
 
     if (options.onProgress && (t + 1) % progressEvery === 0) options.onProgress((t + 1) / n);
   }
+
+  // Balance check on every bus (supply + unmet - demand), kWh, from the finished series.
+  addBalanceResiduals(network, series, n);
 
   for (const carrier of ["electricity", "heat", "cooling"] as const) {
     let total = 0;
@@ -425,60 +420,34 @@ function totalImportPriceAt(grid: NetworkGrid, t: number): number {
  * Writes `bus:<carrier>:residual` (supply + unmet - demand, kWh) for every hour into `series`, for results
  * produced elsewhere (the optimiser) so that the same balance check applies to them.
  */
-export function addBalanceResiduals(
-  network: Network,
-  series: Record<string, Float64Array>,
-  hours: number,
-): void {
-  const e = new Float64Array(hours);
-  const h = new Float64Array(hours);
-  const c = new Float64Array(hours);
-  for (let t = 0; t < hours; t++) {
-    e[t] = electricityResidual(network, series, t);
-    h[t] = heatResidual(network, series, t);
-    c[t] = coolingResidual(network, series, t);
-  }
-  series["bus:electricity:residual"] = e;
-  series["bus:heat:residual"] = h;
-  series["bus:cooling:residual"] = c;
-}
-
-const at = (series: Readonly<Record<string, Float64Array>>, key: string, t: number): number =>
-  series[key]?.[t] ?? 0;
-
-/** Electricity bus: PV + discharge + import + unmet - (loads + EV + converters + charge + export). */
-function electricityResidual(network: Network, s: Readonly<Record<string, Float64Array>>, t: number): number {
-  let r = at(s, "bus:electricity:unmet", t);
-  for (const src of network.sources) r += at(s, `${src.id}:flowOut`, t);
+export function addBalanceResiduals(network: Network, series: Record<string, Float64Array>, hours: number): void {
+  // Signed terms per bus, resolved once (not per hour): +supply, -use.
+  const terms: Record<Carrier, { values: Float64Array; sign: number }[]> = { electricity: [], heat: [], cooling: [] };
+  const add = (carrier: Carrier, key: string, sign: number): void => {
+    const values = series[key];
+    if (values) terms[carrier].push({ values, sign });
+  };
+  for (const c of ["electricity", "heat", "cooling"] as const) add(c, `bus:${c}:unmet`, 1);
+  for (const src of network.sources) add("electricity", `${src.id}:flowOut`, 1);
   for (const st of network.storages) {
-    if (st.carrier === "electricity") r += at(s, `${st.id}:flowOut`, t) - at(s, `${st.id}:flowIn`, t);
+    add(st.carrier, `${st.id}:flowOut`, 1);
+    add(st.carrier, `${st.id}:flowIn`, -1);
   }
   for (const g of network.grids) {
-    if (g.carrier === "electricity") r += at(s, `${g.id}:import`, t) - at(s, `${g.id}:export`, t);
+    add(g.carrier, `${g.id}:import`, 1);
+    add(g.carrier, `${g.id}:export`, -1);
   }
-  for (const l of network.loads) if (l.carrier === "electricity") r -= l.demandKwh[t] ?? 0;
-  for (const f of network.flexibleLoads) r -= at(s, `${f.id}:flowIn`, t);
-  for (const c of network.converters) r -= at(s, `${c.id}:flowIn`, t);
-  return r;
-}
-
-function heatResidual(network: Network, s: Readonly<Record<string, Float64Array>>, t: number): number {
-  let r = at(s, "bus:heat:unmet", t);
-  for (const c of network.converters) r += at(s, `${c.id}:flowOut`, t);
-  for (const st of network.storages) {
-    if (st.carrier === "heat") r += at(s, `${st.id}:flowOut`, t) - at(s, `${st.id}:flowIn`, t);
+  for (const l of network.loads) terms[l.carrier].push({ values: l.demandKwh, sign: -1 });
+  for (const f of network.flexibleLoads) add("electricity", `${f.id}:flowIn`, -1);
+  for (const c of network.converters) {
+    add("electricity", `${c.id}:flowIn`, -1);
+    add("heat", `${c.id}:flowOut`, 1);
   }
-  for (const g of network.grids)
-    if (g.carrier === "heat") r += at(s, `${g.id}:import`, t) - at(s, `${g.id}:export`, t);
-  for (const l of network.loads) if (l.carrier === "heat") r -= l.demandKwh[t] ?? 0;
-  return r;
-}
-
-function coolingResidual(network: Network, s: Readonly<Record<string, Float64Array>>, t: number): number {
-  let r = at(s, "bus:cooling:unmet", t);
-  for (const g of network.grids) {
-    if (g.carrier === "cooling") r += at(s, `${g.id}:import`, t) - at(s, `${g.id}:export`, t);
+  for (const carrier of ["electricity", "heat", "cooling"] as const) {
+    const r = new Float64Array(hours);
+    for (const { values, sign } of terms[carrier]) {
+      for (let t = 0; t < hours; t++) r[t] = (r[t] ?? 0) + sign * (values[t] ?? 0);
+    }
+    series[`bus:${carrier}:residual`] = r;
   }
-  for (const l of network.loads) if (l.carrier === "cooling") r -= l.demandKwh[t] ?? 0;
-  return r;
 }
