@@ -18,4 +18,7 @@ export const COMMANDS: readonly Command[] = [
   initCommand,
   simulateCommand,
   optimizeCommand,
+  serveCommand,
+  usersCommand,
+  workerCommand,
 ];
