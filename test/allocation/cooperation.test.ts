@@ -91,6 +91,27 @@ describe("two partners sharing a monthly peak charge (hand-computed)", () => {
   });
 });
 
+describe("unmet demand stays with its owner", () => {
+  // A's 5 kWh of heat cannot be served (no heat source, no district heating): 5 x 1000 EUR/kWh penalty.
+  // B buys 2 kWh of electricity (0.20 EUR). Nothing is gained together, so nobody pays anybody.
+  const net = network(1, {
+    loads: [load("heat-a", "heat", [5], "a"), load("el-b", "electricity", [2], "b")],
+    grids: [grid("grid", "electricity", 1, { importPrice: 0.1, exportPrice: 0.05 })],
+    stakeholders: ["a", "b"].map((id) => ({ id, name: id })),
+  });
+
+  it("charges the penalty to the partner whose demand was not met", async () => {
+    const r = await analyzeCooperation(net, solver);
+    expect(r.value.gain.costEur).toBeCloseTo(0, 9);
+    const s = r.settlement;
+    if (!s) throw new Error("no settlement");
+    expect(s.sharedEur).toBeCloseTo(5000, 6);
+    expect(s.lines.a?.jointCostEur).toBeCloseTo(5000, 6);
+    expect(s.lines.b?.jointCostEur).toBeCloseTo(0.2, 9);
+    expect(s.payments).toEqual([]);
+  });
+});
+
 describe("waste heat counts only when the stream, the heat pump and a heat load are together", () => {
   // One hour. W owns 30 kWh of waste heat (free), H a heat pump with COP 4, L a heat load of 40 kWh.
   // District heating costs 0.08 EUR/kWh and takes nothing back; electricity costs 0.10 EUR/kWh.

@@ -66,8 +66,8 @@ export interface Settlement {
    */
   readonly peakEur: number;
   /**
-   * The rest of the joint cost not tied to an owner (unmet-demand penalties, rounding), EUR/a; attributed in
-   * proportion to the energy each partner draws.
+   * The rest of the joint cost not tied to an owner (unmet-demand penalties, rounding), EUR/a; attributed to
+   * the partners whose demand was not met (pro rata), or by the energy each partner draws when all was met.
    */
   readonly sharedEur: number;
 }
@@ -115,7 +115,7 @@ const exportPrice = (network: Network, carrier: Carrier, t: number): number | un
  *    plus, hour by hour and per carrier, the grid bill split by net position: imports are paid by the partners
  *    who use more than they produce (pro rata), export revenue goes to those who produce more than they use.
  *    Monthly peak charges are split by the partners' net draw in the hour that set each peak; the rest of the
- *    joint cost (penalties) by the energy each partner draws.
+ *    joint cost (unmet-demand penalties) to the partners whose demand was not met.
  * 2. Transfers so that each partner ends at standalone - share; they sum to zero.
  * 3. The fewest payments that settle them (largest payer to largest payee, repeatedly).
  * 4. Every exchange between two partners (the internal part of the hourly net positions, pro rata; waste
@@ -192,9 +192,12 @@ export function settlement(input: SettlementInput): Settlement {
     flows.set(key, f);
   };
   const drawn = new Float64Array(np);
+  // Unmet demand each partner stands for (pro rata to its net draw), weighted kWh: the penalty's key.
+  const unmetDrawn = new Float64Array(np);
   for (const carrier of CARRIERS) {
     const rows = net[carrier];
     const grids = network.grids.filter((g) => g.carrier === carrier);
+    const unmet = s[`bus:${carrier}:unmet`];
     for (let t = 0; t < n; t++) {
       const h = w[t] ?? 1;
       let buy = 0;
@@ -204,6 +207,12 @@ export function settlement(input: SettlementInput): Settlement {
         if (x > 0) buy += x;
         else sell -= x;
       }
+      const u = unmet?.[t] ?? 0;
+      if (u > 0 && buy > 0)
+        rows.forEach((r, i) => {
+          const x = r[t] ?? 0;
+          if (x > 0) unmetDrawn[i] = (unmetDrawn[i] ?? 0) + (h * u * x) / buy;
+        });
       let importCost = 0;
       let exportRevenue = 0;
       let exported = 0;
@@ -286,10 +295,12 @@ export function settlement(input: SettlementInput): Settlement {
 
   const attributed = joint.reduce((a, b) => a + b, 0);
   const sharedEur = input.jointCostEur - attributed;
-  const totalDrawn = drawn.reduce((a, b) => a + b, 0);
+  // Unmet-demand penalties go to the partners whose demand was not met; anything else by energy drawn.
+  const totalUnmet = unmetDrawn.reduce((a, b) => a + b, 0);
+  const key = totalUnmet > 1e-9 ? unmetDrawn : drawn;
+  const totalKey = key.reduce((a, b) => a + b, 0);
   players.forEach((_, i) => {
-    joint[i] =
-      (joint[i] ?? 0) + (totalDrawn > 0 ? (sharedEur * (drawn[i] ?? 0)) / totalDrawn : sharedEur / np);
+    joint[i] = (joint[i] ?? 0) + (totalKey > 0 ? (sharedEur * (key[i] ?? 0)) / totalKey : sharedEur / np);
   });
 
   const lines: Record<string, SettlementLine> = {};
