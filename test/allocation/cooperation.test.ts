@@ -169,6 +169,23 @@ describe("waste heat counts only when the stream, the heat pump and a heat load 
     expect(wh?.priceRangeEurPerKwh?.[1]).toBeCloseTo(0.22 / 3, 9);
   });
 
+  it("shares the emission reduction when the game is played over CO2", async () => {
+    // 0.1 kgCO2e/kWh for district heat and electricity: alone 40 kWh of heat (4 kg), together 10 kWh of
+    // electricity (1 kg); v(N) = 3 kgCO2e, 1 kg each. No settlement in EUR for a CO2 game.
+    const r = await analyzeCooperation(net, solver, { metric: "co2" });
+    expect(r.metric).toBe("co2");
+    expect(r.value.gain.co2Kg).toBeCloseTo(3, 9);
+    expect(r.shapley.grandValue).toBeCloseTo(3, 9);
+    for (const p of ["w", "h", "l"]) expect(r.shapley.shares[p]).toBeCloseTo(1, 9);
+    expect(r.settlement).toBeUndefined();
+  });
+
+  it("gives the same game with concurrent coalition evaluations", async () => {
+    const serial = await analyzeCooperation(net, solver);
+    const parallel = await analyzeCooperation(net, solver, { concurrency: 4 });
+    expect(parallel.shapley.shares).toEqual(serial.shapley.shares);
+  });
+
   it("values every smaller coalition at zero", async () => {
     const { fn } = await valueOfCooperation(net, solver);
     for (const pair of [[0, 1], [0, 2], [1, 2], [0], [1], [2]])

@@ -18,8 +18,6 @@ export interface AnalyzeCooperationOptions extends CooperationOptions {
   /** Permutations for the sampled Shapley value; default 200. */
   readonly samples?: number;
   readonly seed?: number;
-  /** What is shared: the cost saving (default) or the emission reduction (optimised with a CO2 price). */
-  readonly metric?: CooperationMetric;
 }
 
 export interface CooperationAnalysis {

@@ -8,7 +8,11 @@ import {
   type ContextOptions,
   type CooperationContext,
 } from "./evaluate-coalition.js";
-import { characteristicFunction, type CharacteristicFunction } from "./characteristic-function.js";
+import {
+  characteristicFunction,
+  type CharacteristicFunction,
+  type CooperationMetric,
+} from "./characteristic-function.js";
 
 /** Annual figures of one partner alone, of all partners alone, or of the district together. */
 export interface CooperationFigures {
@@ -42,6 +46,8 @@ export interface CooperationOptions extends ContextOptions {
   /** Partners (stakeholder ids); default: every stakeholder owning a load or an asset (`defaultPlayers`). */
   readonly players?: readonly string[];
   readonly concurrency?: number;
+  /** What the game shares: the cost saving (default) or the emission reduction. */
+  readonly metric?: CooperationMetric;
 }
 
 const figures = (o: CoalitionOutcome): CooperationFigures => {
@@ -105,6 +111,10 @@ export async function valueOfCooperation(
 > {
   const context = createCooperationContext(network, solver, options);
   const players = options.players ?? defaultPlayers(network);
-  const fn = characteristicFunction(context, { players, concurrency: options.concurrency });
+  const fn = characteristicFunction(context, {
+    players,
+    concurrency: options.concurrency,
+    metric: options.metric,
+  });
   return { ...(await valueOfCooperationFrom(fn)), context, fn };
 }
