@@ -420,9 +420,17 @@ function totalImportPriceAt(grid: NetworkGrid, t: number): number {
  * Writes `bus:<carrier>:residual` (supply + unmet - demand, kWh) for every hour into `series`, for results
  * produced elsewhere (the optimiser) so that the same balance check applies to them.
  */
-export function addBalanceResiduals(network: Network, series: Record<string, Float64Array>, hours: number): void {
+export function addBalanceResiduals(
+  network: Network,
+  series: Record<string, Float64Array>,
+  hours: number,
+): void {
   // Signed terms per bus, resolved once (not per hour): +supply, -use.
-  const terms: Record<Carrier, { values: Float64Array; sign: number }[]> = { electricity: [], heat: [], cooling: [] };
+  const terms: Record<Carrier, { values: Float64Array; sign: number }[]> = {
+    electricity: [],
+    heat: [],
+    cooling: [],
+  };
   const add = (carrier: Carrier, key: string, sign: number): void => {
     const values = series[key];
     if (values) terms[carrier].push({ values, sign });
