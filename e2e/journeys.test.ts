@@ -90,6 +90,8 @@ describe("public district page", () => {
 
 async function signIn(page: Page): Promise<void> {
   await page.goto(`${platform.url}/scenarios`);
+  await page.waitForSelector("#login-email");
+  await expectAccessible(page);
   await page.fill("#login-email", platform.partner.email);
   await page.fill("#login-password", platform.partner.password);
   await page.click("form.login button[type=submit]");

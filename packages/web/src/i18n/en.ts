@@ -59,7 +59,7 @@ export const en = {
   month: "Month",
   buildoutTitle: "Along the build-out years",
   buildoutHelp:
-    "Residents moving in and the energy positivity of the district as built in each year (simulated in your browser).",
+    "Residents moving in, and the energy positivity and net emissions of the district as built in each year (simulated in your browser; emissions in the data table).",
   year: "Year",
   residents: "Residents",
   ratio: "Positivity",

@@ -59,7 +59,7 @@ export const fi: Messages = {
   month: "Kuukausi",
   buildoutTitle: "Rakentamisen vuodet",
   buildoutHelp:
-    "Muuttavat asukkaat ja alueen energiapositiivisuus kunakin vuonna siinä laajuudessa kuin se on rakennettu (simuloitu selaimessasi).",
+    "Muuttavat asukkaat sekä alueen energiapositiivisuus ja nettopäästöt kunakin vuonna siinä laajuudessa kuin se on rakennettu (simuloitu selaimessasi; päästöt taulukossa).",
   year: "Vuosi",
   residents: "Asukkaat",
   ratio: "Positiivisuus",

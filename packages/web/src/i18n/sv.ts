@@ -58,7 +58,7 @@ export const sv: Messages = {
   month: "Månad",
   buildoutTitle: "Under utbyggnadsåren",
   buildoutHelp:
-    "Invånare som flyttar in och områdets energipositivitet så som det är byggt varje år (simulerat i din webbläsare).",
+    "Invånare som flyttar in samt områdets energipositivitet och nettoutsläpp så som det är byggt varje år (simulerat i din webbläsare; utsläppen i tabellen).",
   year: "År",
   residents: "Invånare",
   ratio: "Positivitet",

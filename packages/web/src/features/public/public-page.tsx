@@ -86,8 +86,16 @@ export function PublicPage({ slug }: { readonly slug: string }) {
         { y: tr.t("residents"), y2: "%" },
       ),
       table: {
-        columns: [tr.t("year"), tr.t("residents"), `${tr.t("ratio")} %`],
-        rows: rows.map((r) => [r.year, r.residents, ratioOf(r.year)] as const),
+        columns: [tr.t("year"), tr.t("residents"), `${tr.t("ratio")} %`, `${tr.t("kpiCo2")} tCO2e/a`],
+        rows: rows.map((r) => {
+          const co2 = buildout.find((b) => b.year === r.year)?.co2NetKg;
+          return [
+            r.year,
+            r.residents,
+            ratioOf(r.year),
+            co2 === undefined ? null : Math.round(co2 / 1000),
+          ] as const;
+        }),
       },
     };
   }, [inputs, buildout, tr]);

@@ -76,6 +76,7 @@ export function WorkspacePage({ slug }: { readonly slug: string }) {
   const openVersion = useCallback(async (id: string) => {
     shownVersion.current = id;
     const v = await getVersion(id);
+    if (shownVersion.current !== id) return; // another version was chosen meanwhile
     setVersion(v);
     setDraft(v.model);
     setIssues([]);
@@ -197,7 +198,7 @@ export function WorkspacePage({ slug }: { readonly slug: string }) {
           </p>
         </nav>
         <div>
-          {version && draft ? (
+          {version && draft && version.scenarioId === scenario?.id ? (
             <>
               <h2>{scenario?.name}</h2>
               <RunPanel
