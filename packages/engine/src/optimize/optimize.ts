@@ -1,6 +1,7 @@
 import type { Extendable, Network } from "../network/network.js";
 import type { Solver, SolveOptions, SolveStatus } from "../lp/solver-port.js";
 import { readLpSolution, type LpSolution } from "../lp/lp-solution.js";
+import { lpName } from "../lp/lp-names.js";
 import { countNonZeros } from "../lp/lp-model.js";
 import { addBalanceResiduals, simulate, type SimulationResult } from "../simulate/simulate.js";
 import { aggregateTypicalDays } from "./aggregate.js";
@@ -217,7 +218,11 @@ export function extractResult(
 ): SimulationResult {
   const n = formulated.hours;
   const series: Record<string, Float64Array> = {};
+  // Series the formulation did not create (no export column, no bus for a carrier) read as zeros; checking
+  // the model's series table first avoids building a name table of every column.
+  const series_ = formulated.model.columnSeries;
   const read = (id: string, attribute: string): Float64Array => {
+    if (series_ && !series_.has(lpName(id, attribute))) return new Float64Array(n);
     try {
       return solution.series(id, attribute, n);
     } catch {
