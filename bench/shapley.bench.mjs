@@ -9,6 +9,8 @@ import { parseDistrictYaml } from "@kera/schema";
 import {
   buildNetwork,
   characteristicFunction,
+  createSolverPool,
+  mapWithConcurrency,
   coreCheck,
   createCooperationContext,
   settlement,
@@ -16,10 +18,12 @@ import {
   shapleySampled,
   valueOfCooperationFrom,
 } from "@kera/engine";
-import { createHighsSolver } from "@kera/solver-highs";
+import { createHighsSolver, createHighsWorkerSolver } from "@kera/solver-highs";
 import { loadDefaultWeather } from "@kera/data";
 
 const TYPICAL_DAYS = Number(process.env.KERA_TYPICAL_DAYS ?? 12);
+// Coalitions are optimised in parallel on a pool of HiGHS worker threads, one per core (0: in-process, serial).
+const WORKERS = Number(process.env.KERA_SHAPLEY_WORKERS ?? Math.max(1, cpus().length));
 // The six partners of issue 8, the office campus owner and the distribution network owner (who owns only
 // the grid connection and so adds nothing: a null player whose share must come out as 0).
 const PARTNERS = [
@@ -39,26 +43,28 @@ const parsed = parseDistrictYaml(
 if (!parsed.ok) throw new Error("Kera district does not validate");
 const built = buildNetwork({ district: parsed.value, weather: loadDefaultWeather() });
 if (!built.ok) throw new Error("buildNetwork failed");
-const solver = createHighsSolver();
+const solver =
+  WORKERS > 0
+    ? createSolverPool(Array.from({ length: WORKERS }, () => createHighsWorkerSolver()))
+    : createHighsSolver();
+console.log(`solver: ${solver.name}`);
 
 let t0 = performance.now();
 const context = createCooperationContext(built.value.network, solver, { typicalDays: TYPICAL_DAYS });
 const aggregateS = (performance.now() - t0) / 1000;
 console.log(`aggregated to ${TYPICAL_DAYS} typical days in ${aggregateS.toFixed(1)} s`);
 
-const fn = characteristicFunction(context, { players: PARTNERS });
+const fn = characteristicFunction(context, { players: PARTNERS, concurrency: Math.max(1, WORKERS) });
 let done = 0;
 let reporting = true;
 const game = {
   ...fn.game,
-  valueAll: async (coalitions) => {
-    const out = [];
-    for (const c of coalitions) {
-      out.push(await fn.game.value(c));
+  valueAll: (coalitions) =>
+    mapWithConcurrency(coalitions, Math.max(1, WORKERS), async (c) => {
+      const v = await fn.game.value(c);
       if (reporting && ++done % 32 === 0) console.log(`  ${done} / ${coalitions.length} coalitions`);
-    }
-    return out;
-  },
+      return v;
+    }),
 };
 t0 = performance.now();
 const exact = await shapleyExact(game);
@@ -118,6 +124,7 @@ console.log(
     payments: settled.payments.map((p) => ({ ...p, amountEur: round(p.amountEur) })),
     postSeconds: round(restS),
     cpus: cpus().length,
+    workers: WORKERS,
     solver: `${solver.name} ${solver.version}`,
   }),
 );

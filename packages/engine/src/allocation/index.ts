@@ -8,3 +8,4 @@ export * from "./value-of-cooperation.js";
 export * from "./settlement.js";
 export * from "./analyze-cooperation.js";
 export * from "./alternatives.js";
+export * from "./solver-pool.js";
