@@ -208,3 +208,21 @@ describe("site plan", () => {
     await page.context().close();
   });
 });
+
+describe("run cancellation", () => {
+  it("an optimisation can be cancelled while it runs", async () => {
+    const { page, errors } = await openPage("en-GB", "/scenarios");
+    await signIn(page);
+    await page.click("[data-testid=scenario]:has-text('More rooftop PV')");
+    await page.waitForSelector("h2:has-text('More rooftop PV')");
+    await page.click("button:has-text('Optimise')");
+    await page.waitForSelector(
+      "[data-testid=run-status][data-status=queued], [data-testid=run-status][data-status=running]",
+    );
+    await page.click(".run-panel button:has-text('Cancel')");
+    await page.waitForSelector("[data-testid=run-status][data-status=cancelled]", { timeout: 60_000 });
+    await screenshot(page, "workspace-cancelled");
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
