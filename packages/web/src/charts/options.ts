@@ -19,7 +19,8 @@ export interface SankeyLink {
   readonly value: number;
 }
 
-export function sankeyOption(links: readonly SankeyLink[], unit: string): ChartOption {
+/** Sankey of flows; `vertical` (top to bottom) suits narrow screens. */
+export function sankeyOption(links: readonly SankeyLink[], unit: string, vertical = false): ChartOption {
   const names = [...new Set(links.flatMap((l) => [l.source, l.target]))];
   return {
     color: PALETTE,
@@ -30,12 +31,20 @@ export function sankeyOption(links: readonly SankeyLink[], unit: string): ChartO
     series: [
       {
         type: "sankey",
-        left: 8,
-        right: 170,
-        nodeGap: 10,
+        ...(vertical
+          ? { orient: "vertical", left: 8, right: 8, top: 24, bottom: 24, nodeGap: 14 }
+          : { left: 8, right: 170, nodeGap: 10 }),
         emphasis: { focus: "adjacency" },
         lineStyle: { color: "gradient", opacity: 0.45 },
-        label: { color: "#222", fontSize: 12 },
+        label: vertical
+          ? {
+              color: "#fff",
+              textBorderColor: "#1b1b1b",
+              textBorderWidth: 2,
+              fontSize: 10,
+              position: "inside",
+            }
+          : { color: "#222", fontSize: 12 },
         data: names.map((name) => ({ name })),
         links: links.map((l) => ({ ...l })),
       },

@@ -13,6 +13,8 @@ export function monthNames(locale: string): string[] {
 /** Sankey of the annual flows, MWh. */
 export function SankeyChart({ kpis }: { readonly kpis: Kpis }) {
   const tr = useI18n();
+  // Phones: flows run top to bottom, so the labels have the screen's width.
+  const narrow = typeof window !== "undefined" && window.innerWidth < 640;
   const { option, table } = useMemo(() => {
     const flows = energyFlows(kpis).map((f) => ({
       source: tr.t(f.source),
@@ -20,20 +22,20 @@ export function SankeyChart({ kpis }: { readonly kpis: Kpis }) {
       value: f.kWh / 1000,
     }));
     return {
-      option: sankeyOption(flows, "MWh"),
+      option: sankeyOption(flows, "MWh", narrow),
       table: {
         columns: ["from", "to", "MWh/a"],
         rows: flows.map((f) => [f.source, f.target, Math.round(f.value)] as const),
       },
     };
-  }, [kpis, tr]);
+  }, [kpis, tr, narrow]);
   return (
     <Chart
       title={tr.t("sankeyTitle")}
       help={tr.t("sankeyHelp")}
       option={option}
       table={table}
-      height={380}
+      height={narrow ? 560 : 380}
       testId="sankey"
     />
   );
