@@ -80,6 +80,11 @@ const BAD: Record<
     body: { kind: "explode" },
     issuePath: "body.kind",
   }),
+  getCooperation: (h) => ({
+    method: "GET",
+    path: `/api/v1/versions/${h.baselineVersionId}/cooperation?typicalDays=0`,
+    issuePath: "query.typicalDays",
+  }),
   getRunSeries: () => ({
     method: "GET",
     path: `/api/v1/runs/RUN/series?format=xml`,

@@ -19,6 +19,7 @@ import { HttpProblem, issuesFromZod, problemResponse } from "./problem.js";
 import { RouteKit, type RegisteredRoute } from "./route-kit.js";
 import { registerAdminRoutes } from "./routes/admin.js";
 import { registerAuthRoutes } from "./routes/auth.js";
+import { registerCooperationRoutes } from "./routes/cooperation.js";
 import { registerDistrictRoutes } from "./routes/districts.js";
 import { registerPublicRoutes } from "./routes/public.js";
 import { registerRunRoutes } from "./routes/runs.js";
@@ -156,6 +157,7 @@ export function createApp(options: CreateAppOptions): KeraApp {
   registerStakeholderRoutes(kit);
   registerAdminRoutes(kit);
   registerWebSupportRoutes(kit);
+  registerCooperationRoutes(kit);
 
   kit.record({ operationId: "getOpenApi", method: "get", path: "/api/openapi.json" });
   app.doc31("/api/openapi.json", {

@@ -229,6 +229,15 @@ export const MATRIX: Record<string, { method: string; path: string; allowed: Rol
     allowed: EDITORS,
     build: (f) => ({ method: "POST", path: `/api/v1/runs/${f.runId}/cancel`, okStatuses: [202, 409] }),
   },
+  getCooperation: {
+    method: "get",
+    path: "/api/v1/versions/{versionId}/cooperation",
+    allowed: ANALYSTS,
+    build: async (f) => ({
+      method: "GET",
+      path: `/api/v1/versions/${await latest(f)}/cooperation?typicalDays=1`,
+    }),
+  },
   getRunSummary: {
     method: "get",
     path: "/api/v1/runs/{runId}/summary",

@@ -60,6 +60,7 @@ export const POLICY: Readonly<Record<string, PolicyEntry>> = {
   cancelRun: { roles: EDITORS, partner: "own" },
   getRunSummary: { roles: SIGNED_IN },
   getRunSeries: { roles: ANALYSTS },
+  getCooperation: { roles: ANALYSTS },
   // public
   getPublicDistrict: { roles: EVERYONE },
   // web support (routes/web-support.ts)
