@@ -34,7 +34,12 @@ export interface Platform {
 export function ensureWebBuilt(): void {
   if (process.env.KERA_E2E_NO_WEB_BUILD === "1" && existsSync(join(ROOT, "packages/web/dist/index.html")))
     return;
-  const r = spawnSync("npx", ["vite", "build"], { cwd: join(ROOT, "packages/web"), stdio: "inherit" });
+  // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
+  const r = spawnSync("npx", ["vite", "build"], {
+    cwd: join(ROOT, "packages/web"),
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "production" },
+  });
   if (r.status !== 0) throw new Error("vite build failed");
 }
 
