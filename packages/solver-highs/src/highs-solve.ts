@@ -40,6 +40,11 @@ export interface HighsSolveSettings {
   readonly explainInfeasibility?: boolean;
   /** Skip the explanation above this many rows (IIS search repeats solves). Default 20 000. */
   readonly explainMaxRows?: number;
+  /**
+   * HiGHS `simplex_scale_strategy` for LPs. Default 4: on the Kera full-year plan LP (341,654 columns, 113,885 rows)
+   * it solved in 6.6-7.1 s against 8.2-8.8 s with HiGHS' own default (2), same objective; 3 took 9.8 s.
+   */
+  readonly simplexScaleStrategy?: number;
 }
 
 /** Copies the engine model into the structured-array form `highs.createModel` takes (no LP text parsing). */
@@ -105,6 +110,7 @@ export function solveWithHighs(
     native = highs.createModel(toHighsModelData(highs, model));
     const isMip = model.colInteger.some((f) => f !== 0);
     native.options.set({ output_flag: false });
+    if (!isMip) native.options.set("simplex_scale_strategy", settings.simplexScaleStrategy ?? 4);
     if (options.timeLimitS !== undefined) native.options.set("time_limit", Math.max(0, options.timeLimitS));
     if (options.mipGap !== undefined && isMip) native.options.set("mip_rel_gap", options.mipGap);
     // For a MIP, "simplex"/"ipm" would make HiGHS solve only the relaxation, so the method applies to LPs only.
