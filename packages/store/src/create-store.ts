@@ -23,6 +23,9 @@ import {
   createStakeholderRepository,
   createVersionRepository,
 } from "./repositories/districts.js";
+import { createCommentRepository } from "./repositories/comments.js";
+import { createCommitmentRepository } from "./repositories/commitments.js";
+import { createProposalRepository } from "./repositories/proposals.js";
 import { createAuditRepository, createResultRepository, createRunRepository } from "./repositories/runs.js";
 import type { Db } from "./repositories/types.js";
 
@@ -40,6 +43,9 @@ export function createRepositories(db: Db) {
     runs: createRunRepository(db),
     results: createResultRepository(db),
     audit: createAuditRepository(db),
+    proposals: createProposalRepository(db),
+    comments: createCommentRepository(db),
+    commitments: createCommitmentRepository(db),
   };
 }
 

@@ -24,3 +24,7 @@ export type {
 } from "./repositories/districts.js";
 export { FINISHED_RUN_STATUSES } from "./repositories/runs.js";
 export type { Run, RunError, RunResult, AuditEntry } from "./repositories/runs.js";
+export { PROPOSAL_STATUSES } from "./repositories/proposals.js";
+export type { Proposal, ProposalStatus, ParticipationTables } from "./repositories/proposals.js";
+export type { Comment } from "./repositories/comments.js";
+export type { Commitment } from "./repositories/commitments.js";

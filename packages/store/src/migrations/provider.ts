@@ -1,10 +1,12 @@
 /** Migrations listed statically (no file-system globbing), so they bundle and run anywhere. */
 import type { Migration, MigrationProvider } from "kysely";
 import * as initial from "./0001-initial.js";
+import * as participation from "./0002-participation.js";
 
 /** Every migration in order; names sort lexically and must never change once released. */
 export const migrations: Readonly<Record<string, Migration>> = {
   "0001-initial": initial,
+  "0002-participation": participation,
 };
 
 export class StaticMigrationProvider implements MigrationProvider {

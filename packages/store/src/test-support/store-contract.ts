@@ -465,6 +465,172 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
       expect((await s().audit.list({ target })).length).toBe(2);
     });
 
+    it("proposals: created open, supported once per user, decided once", async () => {
+      const { user, district, scenario } = await seedScenario();
+      const other = await s().users.create({
+        email: `${unique("v")}@example.org`,
+        passwordHash: "h",
+        displayName: "V",
+      });
+      const base = await s().versions.create({
+        scenarioId: scenario.id,
+        parentVersionId: null,
+        model: { a: 1 },
+      });
+      const change = { assets: [{ id: "pv-new", kind: "pv", capacity: 12.5 }] };
+      const p = await s().proposals.create({
+        districtId: district.id,
+        baseVersionId: base.id,
+        title: "Roof PV",
+        rationale: "cheap energy",
+        change,
+        investmentEur: 15000.5,
+        payer: "housing-a",
+        operator: "fortum",
+        author: user.id,
+      });
+      expect(p).toMatchObject({
+        status: "open",
+        supportCount: 0,
+        investmentEur: 15000.5,
+        decisionReason: null,
+      });
+      expect((await s().proposals.get(p.id))?.change).toEqual(change);
+      const q = await s().proposals.create({
+        districtId: district.id,
+        baseVersionId: base.id,
+        title: "B",
+        change: {},
+      });
+      expect(q.investmentEur).toBeNull();
+      expect((await s().proposals.listByDistrict(district.id)).map((x) => x.id)).toEqual([p.id, q.id]);
+
+      expect(await s().proposals.support(p.id, user.id)).toEqual({ added: true, supportCount: 1 });
+      expect(await s().proposals.support(p.id, user.id)).toEqual({ added: false, supportCount: 1 });
+      expect(await s().proposals.support(p.id, other.id)).toEqual({ added: true, supportCount: 2 });
+      expect((await s().proposals.get(p.id))?.supportCount).toBe(2);
+      expect(await s().proposals.supporters(p.id)).toHaveLength(2);
+
+      const declined = await s().proposals.decide(q.id, { status: "declined", reason: "too small" });
+      expect(declined).toMatchObject({ status: "declined", decisionReason: "too small" });
+      await expectStoreError(s().proposals.decide(q.id, { status: "accepted" }), "invalid-state");
+      await expectStoreError(s().proposals.decide("prp_missing", { status: "declined" }), "not-found");
+      expect((await s().proposals.listByDistrict(district.id, { status: "open" })).map((x) => x.id)).toEqual([
+        p.id,
+      ]);
+      await expectDbRejects(
+        s().proposals.create({
+          districtId: district.id,
+          baseVersionId: "ver_missing",
+          title: "x",
+          change: {},
+        }),
+      );
+    });
+
+    it("comments: threaded per target, hidden by moderation and never deleted", async () => {
+      const { user, district, scenario } = await seedScenario();
+      const base = await s().versions.create({ scenarioId: scenario.id, parentVersionId: null, model: {} });
+      const p = await s().proposals.create({
+        districtId: district.id,
+        baseVersionId: base.id,
+        title: "P",
+        change: {},
+      });
+      const root = await s().comments.create({
+        districtId: district.id,
+        proposalId: p.id,
+        author: user.id,
+        body: "why?",
+      });
+      const reply = await s().comments.create({
+        districtId: district.id,
+        proposalId: p.id,
+        parentCommentId: root.id,
+        author: user.id,
+        body: "because",
+      });
+      const onAsset = await s().comments.create({
+        districtId: district.id,
+        assetId: "pv-roof",
+        body: "shade",
+      });
+      expect(reply.parentCommentId).toBe(root.id);
+      expect(
+        (await s().comments.list({ districtId: district.id, proposalId: p.id })).map((c) => c.id),
+      ).toEqual([root.id, reply.id]);
+      expect(
+        (await s().comments.list({ districtId: district.id, assetId: "pv-roof" })).map((c) => c.id),
+      ).toEqual([onAsset.id]);
+      await expectStoreError(
+        s().comments.create({
+          districtId: district.id,
+          assetId: "pv-roof",
+          parentCommentId: root.id,
+          body: "x",
+        }),
+        "invalid-state",
+      );
+      await expectStoreError(
+        s().comments.create({ districtId: district.id, body: "no target" }),
+        "invalid-state",
+      );
+      const hidden = await s().comments.hide(reply.id, { by: user.id, reason: "off topic" });
+      expect(hidden.hiddenReason).toBe("off topic");
+      expect(hidden.hiddenAt).toBeInstanceOf(Date);
+      expect((await s().comments.hide(reply.id, { by: null, reason: "again" })).hiddenReason).toBe(
+        "off topic",
+      );
+      expect((await s().comments.get(reply.id))?.body).toBe("because");
+      await expectStoreError(s().comments.hide("cmt_missing", { by: null, reason: "x" }), "not-found");
+    });
+
+    it("commitments: per district, ordered by year", async () => {
+      const { user, district, scenario } = await seedScenario();
+      const base = await s().versions.create({ scenarioId: scenario.id, parentVersionId: null, model: {} });
+      const p = await s().proposals.create({
+        districtId: district.id,
+        baseVersionId: base.id,
+        title: "P",
+        change: {},
+      });
+      const late = await s().commitments.create({
+        districtId: district.id,
+        stakeholderId: "housing-a",
+        proposalId: p.id,
+        year: 2030,
+        description: "build it",
+        createdBy: user.id,
+      });
+      const early = await s().commitments.create({
+        districtId: district.id,
+        stakeholderId: "housing-a",
+        buildingGroupId: "block-a",
+        year: 2027,
+      });
+      expect((await s().commitments.listByDistrict(district.id)).map((c) => c.id)).toEqual([
+        early.id,
+        late.id,
+      ]);
+      expect(await s().commitments.get(late.id)).toMatchObject({
+        proposalId: p.id,
+        year: 2030,
+        buildingGroupId: null,
+      });
+      await expectStoreError(
+        s().commitments.create({ districtId: district.id, stakeholderId: "x", year: 2030 }),
+        "invalid-state",
+      );
+      await expectDbRejects(
+        s().commitments.create({
+          districtId: district.id,
+          stakeholderId: "x",
+          buildingGroupId: "b",
+          year: 1800,
+        }),
+      );
+    });
+
     it("transactions commit together or not at all", async () => {
       const slug = unique("tx");
       await expect(
