@@ -21,6 +21,7 @@ import { registerAdminRoutes } from "./routes/admin.js";
 import { registerAuthRoutes } from "./routes/auth.js";
 import { registerCooperationRoutes } from "./routes/cooperation.js";
 import { registerDistrictRoutes } from "./routes/districts.js";
+import { registerParticipationRoutes, type ParticipationStore } from "./routes/participation.js";
 import { registerPublicRoutes } from "./routes/public.js";
 import { registerRunRoutes } from "./routes/runs.js";
 import { registerScenarioRoutes } from "./routes/scenarios.js";
@@ -35,6 +36,8 @@ export interface CreateAppOptions {
   readonly config: ServerConfig;
   /** Clock for sessions and rate limits (default: the wall clock). */
   readonly now?: () => Date;
+  /** Storage of proposals, comments and commitments; without it the participation routes are not served. */
+  readonly participation?: ParticipationStore;
 }
 
 export type KeraApp = OpenAPIHono<AppEnv> & {
@@ -158,6 +161,7 @@ export function createApp(options: CreateAppOptions): KeraApp {
   registerAdminRoutes(kit);
   registerWebSupportRoutes(kit);
   registerCooperationRoutes(kit);
+  if (options.participation) registerParticipationRoutes(kit, options.participation);
 
   kit.record({ operationId: "getOpenApi", method: "get", path: "/api/openapi.json" });
   app.doc31("/api/openapi.json", {

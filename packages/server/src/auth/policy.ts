@@ -25,6 +25,10 @@ const EDITORS: readonly Role[] = ["platform_admin", "district_admin", "partner"]
 const ANALYSTS: readonly Role[] = ["platform_admin", "district_admin", "partner", "researcher"];
 const ADMINS: readonly Role[] = ["platform_admin", "district_admin"];
 const PLATFORM_ADMIN: readonly Role[] = ["platform_admin"];
+/** Residents and partners support proposals (a civic signal, not an administrative act). */
+const SUPPORTERS: readonly Role[] = ["partner", "resident"];
+/** Residents, partners and admins comment; researchers read. */
+const COMMENTERS: readonly Role[] = ["platform_admin", "district_admin", "partner", "resident"];
 
 export const POLICY: Readonly<Record<string, PolicyEntry>> = {
   // system
@@ -69,6 +73,20 @@ export const POLICY: Readonly<Record<string, PolicyEntry>> = {
   // stakeholders
   listStakeholders: { roles: SIGNED_IN },
   createStakeholder: { roles: ADMINS },
+  // participation (routes/participation.ts)
+  listProposals: { roles: SIGNED_IN },
+  createProposal: { roles: EDITORS },
+  getProposal: { roles: SIGNED_IN },
+  supportProposal: { roles: SUPPORTERS },
+  listComments: { roles: SIGNED_IN },
+  createComment: { roles: COMMENTERS },
+  hideComment: { roles: ADMINS },
+  acceptProposal: { roles: ADMINS },
+  declineProposal: { roles: ADMINS },
+  getProposalImpact: { roles: SIGNED_IN },
+  listCommitments: { roles: SIGNED_IN },
+  createCommitment: { roles: EDITORS },
+  getTracker: { roles: SIGNED_IN },
   // administration
   listUsers: { roles: PLATFORM_ADMIN },
   createUser: { roles: PLATFORM_ADMIN },
