@@ -1,28 +1,9 @@
 /** Threaded comments on proposals and on map assets, with moderation (hidden, never deleted). */
-import { sql, type ColumnType, type Selectable } from "kysely";
+import { sql, type Selectable } from "kysely";
 import { StoreError } from "../errors.js";
 import { newId } from "../ids.js";
 import type { Db } from "./types.js";
-import type { ParticipationTables } from "./proposals.js";
-
-type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
-type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
-
-export interface CommentsTable {
-  id: string;
-  districtId: string;
-  /** Target: a proposal, an asset id of the district document, or both (an asset within a proposal). */
-  proposalId: string | null;
-  assetId: string | null;
-  /** The comment this one answers (same target). */
-  parentCommentId: string | null;
-  author: string | null;
-  body: string;
-  hiddenAt: NullableTimestamp;
-  hiddenBy: string | null;
-  hiddenReason: string | null;
-  createdAt: CreatedAt;
-}
+import type { CommentsTable, ParticipationTables } from "./proposals.js";
 
 export type Comment = Selectable<CommentsTable>;
 

@@ -1,26 +1,9 @@
 /** Partners' commitments to proposals and to their own building projects, by year. */
-import type { ColumnType, Selectable } from "kysely";
+import type { Selectable } from "kysely";
 import { StoreError } from "../errors.js";
 import { newId } from "../ids.js";
 import type { Db } from "./types.js";
-import type { ParticipationTables } from "./proposals.js";
-
-type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
-
-export interface CommitmentsTable {
-  id: string;
-  districtId: string;
-  /** Stakeholder id (of the district document) that commits. */
-  stakeholderId: string;
-  /** What is committed: a proposal, or a building group of the district document (its own project). */
-  proposalId: string | null;
-  buildingGroupId: string | null;
-  /** Year by which it will be done. */
-  year: number;
-  description: string;
-  createdBy: string | null;
-  createdAt: CreatedAt;
-}
+import type { CommitmentsTable, ParticipationTables } from "./proposals.js";
 
 export type Commitment = Selectable<CommitmentsTable>;
 

@@ -4,12 +4,11 @@ import type { JsonValue } from "../database.js";
 import { StoreError } from "../errors.js";
 import { newId } from "../ids.js";
 import { toJson, type Db } from "./types.js";
-import type { CommentsTable } from "./comments.js";
-import type { CommitmentsTable } from "./commitments.js";
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json<T = JsonValue> = ColumnType<T, string, string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 
 export const PROPOSAL_STATUSES = ["open", "accepted", "declined", "withdrawn"] as const;
 export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
@@ -42,6 +41,37 @@ export interface ProposalsTable {
 export interface ProposalSupportsTable {
   proposalId: string;
   userId: string;
+  createdAt: CreatedAt;
+}
+
+export interface CommentsTable {
+  id: string;
+  districtId: string;
+  /** Target: a proposal, an asset id of the district document, or both (an asset within a proposal). */
+  proposalId: string | null;
+  assetId: string | null;
+  /** The comment this one answers (same target). */
+  parentCommentId: string | null;
+  author: string | null;
+  body: string;
+  hiddenAt: NullableTimestamp;
+  hiddenBy: string | null;
+  hiddenReason: string | null;
+  createdAt: CreatedAt;
+}
+
+export interface CommitmentsTable {
+  id: string;
+  districtId: string;
+  /** Stakeholder id (of the district document) that commits. */
+  stakeholderId: string;
+  /** What is committed: a proposal, or a building group of the district document (its own project). */
+  proposalId: string | null;
+  buildingGroupId: string | null;
+  /** Year by which it will be done. */
+  year: number;
+  description: string;
+  createdBy: string | null;
   createdAt: CreatedAt;
 }
 
