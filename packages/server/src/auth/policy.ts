@@ -83,6 +83,7 @@ export const POLICY: Readonly<Record<string, PolicyEntry>> = {
   hideComment: { roles: ADMINS },
   acceptProposal: { roles: ADMINS },
   declineProposal: { roles: ADMINS },
+  withdrawProposal: { roles: EDITORS, partner: "own" },
   getProposalImpact: { roles: SIGNED_IN },
   listCommitments: { roles: SIGNED_IN },
   createCommitment: { roles: EDITORS },

@@ -354,6 +354,30 @@ describe("decisions", () => {
   });
 });
 
+describe("withdrawal", () => {
+  it("the proposing partner withdraws its proposal; another partner may not", async () => {
+    const p = await propose(f.actors.partner);
+    const url = `/api/v1/proposals/${p.id}/withdraw`;
+    const other = await f.call(f.actors.otherPartner, "POST", url, { reason: "not mine" });
+    expect(other.status).toBe(403);
+    const res = await f.call(f.actors.partner, "POST", url, { reason: "financing fell through" });
+    expect(res.status).toBe(200);
+    expect(await body(res)).toMatchObject({ status: "withdrawn", decisionReason: "financing fell through" });
+    expect(await auditActions(`proposal:${p.id}`)).toEqual(["proposal.withdraw", "proposal.create"]);
+    expect((await f.call(f.actors.partner, "POST", url, {})).status).toBe(409);
+    const open = await body<{ items: { id: string }[] }>(
+      await f.call(f.actors.partner, "GET", `/api/v1/districts/${f.districtId}/proposals?status=open`),
+    );
+    expect(open.items.map((x) => x.id)).not.toContain(p.id);
+    const badStatus = await f.call(
+      f.actors.partner,
+      "GET",
+      `/api/v1/districts/${f.districtId}/proposals?status=x`,
+    );
+    expect((await problem(badStatus)).issues?.map((i) => i.path)).toEqual(["query.status"]);
+  });
+});
+
 describe("impact, commitments and the tracker", () => {
   it("impact alone equals a direct simulation of base + change; combined applies every open proposal", async () => {
     const p = await propose(f.actors.partner, {
@@ -533,6 +557,10 @@ describe("authorisation matrix (participation)", () => {
     declineProposal: {
       allowed: ADMINS,
       build: async () => ["POST", `/api/v1/proposals/${await openProposal()}/decline`, { reason: "r" }],
+    },
+    withdrawProposal: {
+      allowed: EDITORS,
+      build: async () => ["POST", `/api/v1/proposals/${await openProposal()}/withdraw`, {}],
     },
     getProposalImpact: {
       allowed: SIGNED_IN,

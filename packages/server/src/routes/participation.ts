@@ -908,6 +908,32 @@ export function registerParticipationRoutes(kit: RouteKit, participation: Partic
   });
 
   kit.define({
+    operationId: "withdrawProposal",
+    method: "post",
+    path: "/api/v1/proposals/{proposalId}/withdraw",
+    tags: ["participation"],
+    summary: "Withdraw an open proposal (partners: their own organisation's proposals only)",
+    params: z.object({ proposalId: Id }),
+    body: z.object({ reason: z.string().trim().max(5000).optional() }),
+    scope: byProposal,
+    responses: {
+      200: { description: "The withdrawn proposal", schema: ProposalSchema },
+      409: { description: "The proposal is not open" },
+    },
+    handler: async (c, { params, body }, auth) => {
+      const p = await proposal(params.proposalId);
+      const decided = await participation.proposals.decide(p.id, {
+        status: "withdrawn",
+        reason: body.reason || null,
+        acceptedVersionId: null,
+      });
+      if (!decided) throw conflict("proposal-closed", `proposal is ${p.status}`);
+      await audit(deps, auth, "proposal.withdraw", `proposal:${p.id}`, { reason: body.reason ?? null });
+      return json(c, await proposalView(deps, auth, decided, await supportedBy(auth, decided)));
+    },
+  });
+
+  kit.define({
     operationId: "getProposalImpact",
     method: "get",
     path: "/api/v1/proposals/{proposalId}/impact",
