@@ -8,7 +8,7 @@
  */
 import { z } from "@hono/zod-openapi";
 import type { Store } from "@kera/store";
-import { StoreError } from "@kera/store";
+import { contentHash, StoreError } from "@kera/store";
 import { runScenario } from "../compute/run-scenario.js";
 import type { AppDeps, Auth, Scope } from "../context.js";
 import { validateDistrictDocument } from "../model.js";
@@ -541,6 +541,21 @@ export function registerParticipationRoutes(kit: RouteKit, participation: Partic
   const { deps } = kit;
   const scope = scopes(deps);
   const { store } = deps;
+  /** Indicators by content hash of the simulated document (per app; a few hundred ms each for Kera's full year). */
+  const simulated = new Map<string, Promise<Indicators>>();
+  const indicatorsFor = (model: unknown): Promise<Indicators> => {
+    const key = contentHash(model);
+    const hit = simulated.get(key);
+    if (hit) return hit;
+    const promise = simulateIndicators(model);
+    simulated.set(key, promise);
+    promise.catch(() => simulated.delete(key));
+    if (simulated.size > 64) {
+      const oldest = simulated.keys().next().value;
+      if (oldest !== undefined) simulated.delete(oldest);
+    }
+    return promise;
+  };
 
   const proposal = async (id: string | undefined): Promise<ProposalRecord> => {
     const p = id ? await participation.proposals.get(id) : undefined;
@@ -951,9 +966,9 @@ export function registerParticipationRoutes(kit: RouteKit, participation: Partic
       const { version } = await versionOf(p.baseVersionId);
       const open = await participation.proposals.listByDistrict(p.districtId, "open");
       const together = open.some((x) => x.id === p.id) ? open : [...open, p];
-      const baseline = await simulateIndicators(version.model);
-      const alone = await simulateIndicators(combine(version.model, [p]));
-      const combined = await simulateIndicators(combine(version.model, together));
+      const baseline = await indicatorsFor(version.model);
+      const alone = await indicatorsFor(combine(version.model, [p]));
+      const combined = await indicatorsFor(combine(version.model, together));
       return json(c, {
         proposalId: p.id,
         baseVersionId: version.id,
@@ -1088,7 +1103,7 @@ export function registerParticipationRoutes(kit: RouteKit, participation: Partic
       const open = new Map(
         (await participation.proposals.listByDistrict(params.districtId, "open")).map((p) => [p.id, p]),
       );
-      const current = await simulateIndicators(latest.model);
+      const current = await indicatorsFor(latest.model);
       const cache = new Map<string, Indicators>();
       const rows = [];
       for (const t of [...targets].sort((a, b) => num(a.year) - num(b.year))) {
@@ -1099,7 +1114,7 @@ export function registerParticipationRoutes(kit: RouteKit, participation: Partic
         const key = committed.map((p) => p.id).join(",");
         let withCommitments = cache.get(key);
         if (!withCommitments) {
-          withCommitments = key === "" ? current : await simulateIndicators(combine(latest.model, committed));
+          withCommitments = key === "" ? current : await indicatorsFor(combine(latest.model, committed));
           cache.set(key, withCommitments);
         }
         const ratioNeeded = numOrNull(t.energyPositivityRatio);
