@@ -4,6 +4,7 @@
  * carries the authorisation matrix and the bad-input cases of these operations.
  */
 import { createStore, MEMORY_DATA_DIR } from "@kera/store";
+import fc from "fast-check";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp, type KeraApp } from "../app.js";
@@ -602,4 +603,61 @@ describe("authorisation matrix (participation)", () => {
       }
     }, 60_000);
   }
+});
+
+describe("applyChange", () => {
+  const item = fc.record({
+    id: fc.constantFrom("a", "b", "c", "d"),
+    capacity: fc.integer(),
+    name: fc.string(),
+  });
+  const items = fc.uniqueArray(item, { selector: (x) => x.id, maxLength: 4 });
+  const doc = fc.record({
+    assets: items,
+    name: fc.string(),
+    site: fc.record({ lat: fc.double({ noNaN: true }) }),
+  });
+  const change = fc.record(
+    { assets: items, name: fc.option(fc.string()), site: fc.record({ lat: fc.double({ noNaN: true }) }) },
+    { requiredKeys: [] },
+  );
+
+  it("never changes its inputs, is idempotent, and {} changes nothing (property)", () => {
+    fc.assert(
+      fc.property(doc, change, (base, c) => {
+        const before = JSON.stringify([base, c]);
+        const once = applyChange(base, c as Record<string, unknown>).model;
+        expect(JSON.stringify([base, c])).toBe(before);
+        expect(applyChange(once, c as Record<string, unknown>).model).toEqual(once);
+        expect(applyChange(base, {}).model).toEqual(base);
+        if (c.name === null) expect("name" in once).toBe(false);
+      }),
+      { seed: 8, numRuns: 200 },
+    );
+  });
+
+  it("merges assets by id, appends new ones, and maps merged paths back into the change", () => {
+    const base = {
+      assets: [
+        { id: "a", capacity: 1 },
+        { id: "b", capacity: 2 },
+      ],
+      name: "x",
+    };
+    const applied = applyChange(base, {
+      assets: [
+        { id: "c", capacity: 3 },
+        { id: "a", capacity: 9 },
+      ],
+    });
+    expect(applied.model.assets).toEqual([
+      { id: "a", capacity: 9 },
+      { id: "b", capacity: 2 },
+      { id: "c", capacity: 3 },
+    ]);
+    expect(applied.changePath("assets[2].capacity")).toBe("assets[0].capacity");
+    expect(applied.changePath("assets[0].capacity")).toBe("assets[1].capacity");
+    expect(applied.changePath("assets[1].capacity")).toBeUndefined();
+    expect(applied.changePath("name")).toBeUndefined();
+  });
 });
