@@ -6,6 +6,7 @@ import { serve, type ServerType } from "@hono/node-server";
 import { createStore, describeStoreConfig, storeConfigFromEnv } from "@kera/store";
 import { pino, type Logger } from "pino";
 import { createApp, type KeraApp } from "./app.js";
+import { adaptParticipationStore } from "./routes/participation.js";
 import { startRun } from "./compute/start-run.js";
 import { readConfig, type ServerConfig } from "./config.js";
 import { createJobs, type JobsMode } from "./create-jobs.js";
@@ -98,7 +99,13 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   await computeBaselines(store, jobs, logger);
 
   const webDir = config.webDir ?? (existsSync(`${DEFAULT_WEB_DIR}/index.html`) ? DEFAULT_WEB_DIR : undefined);
-  const app = createApp({ store, jobs, logger, config: { ...config, webDir } });
+  const app = createApp({
+    store,
+    jobs,
+    logger,
+    config: { ...config, webDir },
+    participation: adaptParticipationStore(rawStore),
+  });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
   });
