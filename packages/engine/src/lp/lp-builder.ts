@@ -54,6 +54,19 @@ export interface LpBuilder {
   addVariables(assetId: string, attribute: string, hours: number, spec?: LpSeriesSpec): number;
   /** Adds one constraint and returns its row index. */
   addConstraint(spec: LpConstraintSpec): number;
+  /**
+   * Same as `addConstraint` with the terms as two parallel arrays (column indices, coefficients): no tuple per
+   * term, for the long balance rows of large models.
+   */
+  addConstraintArrays(
+    name: string,
+    indices: ArrayLike<number>,
+    coefs: ArrayLike<number>,
+    lb?: number,
+    ub?: number,
+    /** Number of terms to read from the arrays (default: all), so callers can reuse scratch buffers. */
+    count?: number,
+  ): number;
   /** Adds `coef` to the objective coefficient of a column (objective terms accumulate). */
   addObjectiveTerm(index: number, coef: number): void;
   /** Adds a constant to the objective. */
@@ -161,6 +174,53 @@ export function createLpBuilder(options: LpBuilderOptions = {}): LpBuilder {
     }
   }
 
+  function addRow(
+    name: string,
+    indices: ArrayLike<number>,
+    coefs: ArrayLike<number>,
+    lbIn: number | undefined,
+    ubIn: number | undefined,
+    count: number = indices.length,
+  ): number {
+    checkContractName(name, "constraint");
+    const lb = lbIn ?? -Infinity;
+    const ub = ubIn ?? Infinity;
+    if (Number.isNaN(lb) || Number.isNaN(ub)) {
+      throw new EngineError("lp-not-a-number", `constraint ${name} has bounds [${lb}, ${ub}]`);
+    }
+    if (lb === Infinity || ub === -Infinity || (lb === -Infinity && ub === Infinity)) {
+      throw new EngineError("lp-bad-bound", `constraint ${name} has bounds [${lb}, ${ub}]`);
+    }
+    if (rowIndexByName.has(name)) {
+      throw new EngineError("duplicate-lp-name", `constraint ${name} already exists`);
+    }
+    const row = rowNames.length;
+    const mark = row + 1;
+    for (let i = 0; i < count; i++) {
+      const index = indices[i] as number;
+      const coef = coefs[i] as number;
+      checkColumn(index);
+      if (!Number.isFinite(coef)) {
+        throw new EngineError("lp-bad-coefficient", `coefficient of column ${index} in ${name} is ${coef}`);
+      }
+      if (lastRowOfCol.get(index) === mark) {
+        const k = lastNzOfCol.get(index);
+        nzValue.set(k, nzValue.get(k) + coef);
+      } else {
+        lastRowOfCol.set(index, mark);
+        lastNzOfCol.set(index, nzValue.length);
+        nzRow.push(row);
+        nzCol.push(index);
+        nzValue.push(coef);
+      }
+    }
+    rowIndexByName.set(name, row);
+    rowNames.push(name);
+    rowLower.push(lb);
+    rowUpper.push(ub);
+    return row;
+  }
+
   function checkContractName(name: string, what: "variable" | "constraint"): void {
     if (!isLpName(name)) {
       throw new EngineError(
@@ -225,42 +285,34 @@ export function createLpBuilder(options: LpBuilderOptions = {}): LpBuilder {
     },
 
     addConstraint(spec) {
-      const { name, terms } = spec;
-      checkContractName(name, "constraint");
-      const lb = spec.lb ?? -Infinity;
-      const ub = spec.ub ?? Infinity;
-      if (Number.isNaN(lb) || Number.isNaN(ub)) {
-        throw new EngineError("lp-not-a-number", `constraint ${name} has bounds [${lb}, ${ub}]`);
+      const { terms } = spec;
+      const indices = new Array<number>(terms.length);
+      const coefs = new Array<number>(terms.length);
+      for (let i = 0; i < terms.length; i++) {
+        const term = terms[i] as LpTerm;
+        indices[i] = term[0];
+        coefs[i] = term[1];
       }
-      if (lb === Infinity || ub === -Infinity || (lb === -Infinity && ub === Infinity)) {
-        throw new EngineError("lp-bad-bound", `constraint ${name} has bounds [${lb}, ${ub}]`);
-      }
-      if (rowIndexByName.has(name)) {
-        throw new EngineError("duplicate-lp-name", `constraint ${name} already exists`);
-      }
-      const row = rowNames.length;
-      const mark = row + 1;
-      for (const [index, coef] of terms) {
-        checkColumn(index);
-        if (!Number.isFinite(coef)) {
-          throw new EngineError("lp-bad-coefficient", `coefficient of column ${index} in ${name} is ${coef}`);
+      return addRow(spec.name, indices, coefs, spec.lb, spec.ub);
+    },
+
+    addConstraintArrays(name, indices, coefs, lb, ub, count) {
+      if (count !== undefined) {
+        if (!Number.isInteger(count) || count < 0 || count > indices.length || count > coefs.length) {
+          throw new EngineError(
+            "lp-terms-length",
+            `constraint ${name}: count ${count} does not fit the arrays`,
+          );
         }
-        if (lastRowOfCol.get(index) === mark) {
-          const k = lastNzOfCol.get(index);
-          nzValue.set(k, nzValue.get(k) + coef);
-        } else {
-          lastRowOfCol.set(index, mark);
-          lastNzOfCol.set(index, nzValue.length);
-          nzRow.push(row);
-          nzCol.push(index);
-          nzValue.push(coef);
-        }
+        return addRow(name, indices, coefs, lb, ub, count);
       }
-      rowIndexByName.set(name, row);
-      rowNames.push(name);
-      rowLower.push(lb);
-      rowUpper.push(ub);
-      return row;
+      if (indices.length !== coefs.length) {
+        throw new EngineError(
+          "lp-terms-length",
+          `constraint ${name}: ${indices.length} indices, ${coefs.length} coefficients`,
+        );
+      }
+      return addRow(name, indices, coefs, lb, ub);
     },
 
     addObjectiveTerm(index, coef) {

@@ -85,10 +85,50 @@ export function capacityCostPerUnit(e: Extendable, discountRate: number): number
   return annualise(e.investEurPerUnit, discountRate, e.lifetimeYears) + e.fixedEurPerUnitYear;
 }
 
-/** Appends a term in place and returns the list (avoids copying 8760 term lists). */
-function pushed(terms: LpTerm[], term: LpTerm): LpTerm[] {
-  terms.push(term);
-  return terms;
+const scratchIndices = new Int32Array(8);
+const scratchCoefs = new Float64Array(8);
+
+/**
+ * Adds a row of two to four terms without allocating (hot loops): unused terms have index -1. The scratch
+ * buffers are reused; the builder copies what it reads.
+ */
+function addRow(
+  lp: LpBuilder,
+  name: string,
+  lb: number,
+  ub: number,
+  i1: number,
+  c1: number,
+  i2: number,
+  c2: number,
+  i3 = -1,
+  c3 = 0,
+  i4 = -1,
+  c4 = 0,
+): number {
+  scratchIndices[0] = i1;
+  scratchCoefs[0] = c1;
+  scratchIndices[1] = i2;
+  scratchCoefs[1] = c2;
+  let k = 2;
+  if (i3 >= 0) {
+    scratchIndices[k] = i3;
+    scratchCoefs[k] = c3;
+    k++;
+  }
+  if (i4 >= 0) {
+    scratchIndices[k] = i4;
+    scratchCoefs[k] = c4;
+    k++;
+  }
+  return lp.addConstraintArrays(name, scratchIndices, scratchCoefs, lb, ub, k);
+}
+
+/** One element's hourly contribution to a bus balance. */
+interface BalanceSeries {
+  /** Column of hour 0; hour t is start + t. */
+  readonly start: number;
+  readonly coef: number | Float64Array;
 }
 
 function stepsByMonth(months: Uint8Array): { month: number; steps: number[] }[] {
@@ -154,14 +194,10 @@ export function formulate(network: Network, options: FormulationOptions): Formul
     const d = demand[l.carrier];
     for (let t = 0; t < n; t++) d[t] = (d[t] ?? 0) + (l.demandKwh[t] ?? 0);
   }
-  // Balance terms per carrier and hour.
-  const balance: Record<Carrier, LpTerm[][]> = {
-    electricity: Array.from({ length: n }, () => []),
-    heat: Array.from({ length: n }, () => []),
-    cooling: Array.from({ length: n }, () => []),
-  };
-  const add = (carrier: Carrier, t: number, index: number, coef: number): void => {
-    (balance[carrier][t] as LpTerm[]).push([index, coef]);
+  // Balance terms per carrier: hourly column series (column start + t) with a constant or hourly coefficient.
+  const balance: Record<Carrier, BalanceSeries[]> = { electricity: [], heat: [], cooling: [] };
+  const addSeries = (carrier: Carrier, start: number, coef: number | Float64Array): void => {
+    balance[carrier].push({ start, coef });
   };
 
   // Terms of the weighted annual sums used by targets: per hour, the columns of each kind.
@@ -201,13 +237,13 @@ export function formulate(network: Network, options: FormulationOptions): Formul
       }),
     });
     importCols.push({ carrier: g.carrier, start: imp });
-    for (let t = 0; t < n; t++) add(g.carrier, t, imp + t, 1);
+    addSeries(g.carrier, imp, 1);
     if (g.exportMaxKw > 0) {
       const exp = lp.addVariables(g.id, "export", n, {
         ub: g.exportMaxKw,
         cost: Array.from({ length: n }, (_, t) => -(cw[t] ?? 1) * (tr.exportEurPerKwh[t] ?? 0)),
       });
-      for (let t = 0; t < n; t++) add(g.carrier, t, exp + t, -1);
+      addSeries(g.carrier, exp, -1);
       if (g.carrier === "electricity") exportCols.push(exp);
     }
     if (tr.peakEurPerKwMonth > 0) {
@@ -220,14 +256,16 @@ export function formulate(network: Network, options: FormulationOptions): Formul
           cost: tr.peakEurPerKwMonth * costScale,
         });
         for (const t of steps) {
-          lp.addConstraint({
-            name: shared ? `${g.id}:peakLinkM${month}[${t}]` : `${g.id}:peakLink[${t}]`,
-            terms: [
-              [imp + t, 1],
-              [peak, -1],
-            ],
-            ub: 0,
-          });
+          addRow(
+            lp,
+            shared ? `${g.id}:peakLinkM${month}[${t}]` : `${g.id}:peakLink[${t}]`,
+            -Infinity,
+            0,
+            imp + t,
+            1,
+            peak,
+            -1,
+          );
         }
       }
     }
@@ -258,7 +296,7 @@ export function formulate(network: Network, options: FormulationOptions): Formul
         costScale *
         (annualise(s.costs.investEur, network.discountRate, s.costs.lifetimeYears) + s.costs.fixedEurPerYear);
     }
-    for (let t = 0; t < n; t++) add("electricity", t, start + t, 1);
+    addSeries("electricity", start, 1);
     sourceCols.push({ start, location: s.location });
   }
 
@@ -297,11 +335,12 @@ export function formulate(network: Network, options: FormulationOptions): Formul
         costScale *
         (annualise(c.costs.investEur, network.discountRate, c.costs.lifetimeYears) + c.costs.fixedEurPerYear);
     }
-    for (let t = 0; t < n; t++) {
-      const eff = c.efficiency[t] ?? 0;
-      add("heat", t, start + t, 1);
-      if (eff > 0) add("electricity", t, start + t, -1 / eff);
-    }
+    addSeries("heat", start, 1);
+    addSeries(
+      "electricity",
+      start,
+      c.efficiency.map((eff) => (eff > 0 ? -1 / eff : 0)),
+    );
   }
 
   // --- Waste heat: the source heat drawn by its heat pumps is limited by what is available.
@@ -335,7 +374,7 @@ export function formulate(network: Network, options: FormulationOptions): Formul
       mode,
       options.dayMapping,
       cw,
-      add,
+      addSeries,
       capacityColumn,
       (eur) => {
         constantEur += costScale * eur;
@@ -347,14 +386,10 @@ export function formulate(network: Network, options: FormulationOptions): Formul
   for (const f of network.flexibleLoads) {
     const flow = lp.addVariables(f.id, "flowIn", n, { ub: f.maxPowerKw });
     const cum = lp.addVariables(f.id, "cumulative", n, { lb: f.minCumulativeKwh, ub: f.maxCumulativeKwh });
+    addSeries("electricity", flow, -1);
     for (let t = 0; t < n; t++) {
-      add("electricity", t, flow + t, -1);
-      const terms: LpTerm[] = [
-        [cum + t, 1],
-        [flow + t, -1],
-      ];
-      if (t > 0) terms.push([cum + t - 1, -1]);
-      lp.addConstraint({ name: `${f.id}:cumulative[${t}]`, terms, lb: 0, ub: 0 });
+      if (t > 0) addRow(lp, `${f.id}:cumulative[${t}]`, 0, 0, cum + t, 1, flow + t, -1, cum + t - 1, -1);
+      else addRow(lp, `${f.id}:cumulative[${t}]`, 0, 0, cum + t, 1, flow + t, -1);
     }
   }
 
@@ -382,20 +417,29 @@ export function formulate(network: Network, options: FormulationOptions): Formul
   for (const carrier of ["electricity", "heat", "cooling"] as const) {
     let hasDemand = false;
     for (let t = 0; t < n && !hasDemand; t++) hasDemand = (demand[carrier][t] ?? 0) > 0;
-    const hasTerms = balance[carrier].some((terms) => terms.length > 0);
+    const hasTerms = balance[carrier].length > 0;
     if (!hasDemand && !hasTerms) continue;
     const unmet = lp.addVariables(`${prefix}bus-${carrier}`, "unmet", n, {
       ub: allowUnmet ? demand[carrier] : 0,
       cost: Array.from({ length: n }, (_, t) => (cw[t] ?? 1) * voll),
     });
+    const parts = balance[carrier];
+    const indices = new Int32Array(parts.length + 1);
+    const coefs = new Float64Array(parts.length + 1);
     for (let t = 0; t < n; t++) {
+      let k = 0;
+      for (const part of parts) {
+        const coef = typeof part.coef === "number" ? part.coef : (part.coef[t] ?? 0);
+        if (coef === 0) continue;
+        indices[k] = part.start + t;
+        coefs[k] = coef;
+        k++;
+      }
+      indices[k] = unmet + t;
+      coefs[k] = 1;
+      k++;
       const d = demand[carrier][t] ?? 0;
-      lp.addConstraint({
-        name: `${prefix}bus-${carrier}:balance[${t}]`,
-        terms: pushed(balance[carrier][t] as LpTerm[], [unmet + t, 1]),
-        lb: d,
-        ub: d,
-      });
+      lp.addConstraintArrays(`${prefix}bus-${carrier}:balance[${t}]`, indices, coefs, d, d, k);
     }
   }
 
@@ -527,7 +571,7 @@ function addStorage(
   mode: OptimizeMode,
   dayMapping: Int32Array | undefined,
   hw: Float64Array,
-  add: (carrier: Carrier, t: number, index: number, coef: number) => void,
+  addSeries: (carrier: Carrier, start: number, coef: number | Float64Array) => void,
   capacityColumn: (id: string, e: Extendable) => number,
   addConstant: (eur: number) => void,
   discountRate: number,
@@ -547,9 +591,9 @@ function addStorage(
   });
   const soc = lp.addVariables(st.id, "stateOfCharge", n, { ub: ext ? undefined : st.capacityKwh });
   const keep = 1 - st.standingLossPerHour;
+  addSeries(st.carrier, cin, -1);
+  addSeries(st.carrier, cout, 1);
   for (let t = 0; t < n; t++) {
-    add(st.carrier, t, cin + t, -1);
-    add(st.carrier, t, cout + t, 1);
     if (cap !== undefined) {
       lp.addConstraint({
         name: `${st.id}:chargeLimit[${t}]`,
@@ -588,14 +632,18 @@ function addStorage(
   };
   if (!dayMapping) {
     // soc[t] = keep soc[t-1] + eta_c in[t] - out[t] / eta_d, soc[-1] = initial x capacity; cyclic at the end.
-    for (let t = 0; t < n; t++) {
-      const terms = recursionTerms(t, t === 0);
+    const ec = st.efficiencyCharge;
+    const ed = 1 / st.efficiencyDischarge;
+    for (let t = 1; t < n; t++) {
+      addRow(lp, `${st.id}:soc[${t}]`, 0, 0, soc + t, 1, cin + t, -ec, cout + t, ed, soc + t - 1, -keep);
+    }
+    if (n > 0) {
+      // First hour: the state before it is the initial state (x capacity when the capacity is a variable).
+      const terms = recursionTerms(0, true);
       let rhs = 0;
-      if (t === 0) {
-        if (cap !== undefined) terms.push([cap, -keep * st.initialSoc]);
-        else rhs = keep * st.initialSoc * st.capacityKwh;
-      }
-      lp.addConstraint({ name: `${st.id}:soc[${t}]`, terms, lb: rhs, ub: rhs });
+      if (cap !== undefined) terms.push([cap, -keep * st.initialSoc]);
+      else rhs = keep * st.initialSoc * st.capacityKwh;
+      lp.addConstraint({ name: `${st.id}:soc[0]`, terms, lb: rhs, ub: rhs });
     }
     const endTerms: LpTerm[] = [[soc + n - 1, 1]];
     let endRhs = st.initialSoc * st.capacityKwh;
