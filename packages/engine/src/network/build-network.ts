@@ -181,6 +181,9 @@ export function buildNetwork(input: BuildNetworkInput): Result<BuiltNetwork> {
     return r.value;
   };
 
+  const explicitSeries = (spec: SeriesSpec | undefined, path: string): Float64Array | undefined =>
+    spec !== undefined ? series(spec, path, 0) : undefined;
+
   // --- Building groups.
   const loads: NetworkLoad[] = [];
   const groups: GroupSummary[] = [];
@@ -230,22 +233,10 @@ export function buildNetwork(input: BuildNetworkInput): Result<BuiltNetwork> {
       specificDemands: specific,
       demand: explicit
         ? {
-            spaceHeatingKwh:
-              explicit.spaceHeating !== undefined
-                ? series(explicit.spaceHeating, `${path}.demand.spaceHeating`, 0)
-                : undefined,
-            hotWaterKwh:
-              explicit.hotWater !== undefined
-                ? series(explicit.hotWater, `${path}.demand.hotWater`, 0)
-                : undefined,
-            electricityKwh:
-              explicit.electricity !== undefined
-                ? series(explicit.electricity, `${path}.demand.electricity`, 0)
-                : undefined,
-            coolingKwh:
-              explicit.cooling !== undefined
-                ? series(explicit.cooling, `${path}.demand.cooling`, 0)
-                : undefined,
+            spaceHeatingKwh: explicitSeries(explicit.spaceHeating, `${path}.demand.spaceHeating`),
+            hotWaterKwh: explicitSeries(explicit.hotWater, `${path}.demand.hotWater`),
+            electricityKwh: explicitSeries(explicit.electricity, `${path}.demand.electricity`),
+            coolingKwh: explicitSeries(explicit.cooling, `${path}.demand.cooling`),
           }
         : undefined,
       weather,
