@@ -19,6 +19,9 @@ const WorkspacePage = lazy(() =>
 const ComparePage = lazy(() =>
   import("../features/compare/compare-page.js").then((m) => ({ default: m.ComparePage })),
 );
+const CocreationPage = lazy(() =>
+  import("../features/cocreation/cocreation-page.js").then((m) => ({ default: m.CocreationPage })),
+);
 const MapPage = lazy(() => import("../features/map/map-page.js").then((m) => ({ default: m.MapPage })));
 
 /** The district the public pages show (the seeded one). */
@@ -30,6 +33,7 @@ const NAV: readonly [Route, MessageKey][] = [
   ["map", "navMap"],
   ["workspace", "navWorkspace"],
   ["compare", "navCompare"],
+  ["cocreation", "navCocreation"],
 ];
 const LANGUAGE_NAMES: Readonly<Record<Locale, string>> = { fi: "Suomi", sv: "Svenska", en: "English" };
 
@@ -114,6 +118,7 @@ export function App() {
           {route === "workspace" ? <WorkspacePage slug={DISTRICT_SLUG} /> : null}
           {route === "compare" ? <ComparePage slug={DISTRICT_SLUG} /> : null}
           {route === "map" ? <MapPage slug={DISTRICT_SLUG} /> : null}
+          {route === "cocreation" ? <CocreationPage slug={DISTRICT_SLUG} /> : null}
         </Suspense>
       </main>
       <footer className="app-footer">

@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
 
 /** The app's pages; the path is the only state in the URL (plus `?s=` ids on the compare page). */
-export type Route = "public" | "whatIf" | "workspace" | "compare" | "map";
+export type Route = "public" | "whatIf" | "workspace" | "compare" | "map" | "cocreation";
 
 export const PATHS: Readonly<Record<Route, string>> = {
   public: "/",
@@ -9,6 +9,7 @@ export const PATHS: Readonly<Record<Route, string>> = {
   workspace: "/scenarios",
   compare: "/compare",
   map: "/map",
+  cocreation: "/cocreation",
 };
 
 export function routeOf(pathname: string): Route {

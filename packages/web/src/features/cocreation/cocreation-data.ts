@@ -1,0 +1,134 @@
+import { api, type ApiIssue, type User } from "../../api/client.js";
+
+/** A proposal as GET /districts/{id}/proposals returns it (investmentEur may be redacted). */
+export interface Proposal {
+  readonly id: string;
+  readonly baseVersionId: string;
+  readonly title: string;
+  readonly rationale: string;
+  readonly change: Record<string, unknown>;
+  readonly investmentEur: number | "[confidential]" | null;
+  readonly payer: string | null;
+  readonly operator: string | null;
+  readonly status: "open" | "accepted" | "declined" | "withdrawn";
+  readonly decisionReason: string | null;
+  readonly acceptedVersionId: string | null;
+  readonly organisation: string | null;
+  readonly supportCount: number;
+  readonly supportedByMe: boolean;
+}
+
+export interface Comment {
+  readonly id: string;
+  readonly proposalId: string | null;
+  readonly parentCommentId: string | null;
+  readonly author: string | null;
+  readonly body: string | null;
+  readonly hidden: boolean;
+  readonly createdAt?: string;
+}
+
+interface Figures {
+  readonly costEur: number;
+  readonly co2Kg: number;
+}
+
+/** The body of GET /versions/{versionId}/cooperation (already filtered to the viewer's rows). */
+export interface Cooperation {
+  readonly totals: { readonly silos: Figures; readonly together: Figures; readonly gain: Figures };
+  readonly partners: readonly {
+    readonly stakeholder: string;
+    readonly shapleyEur: number;
+    readonly proportionalEur: number;
+    readonly settlement: { readonly transferEur: number } | null;
+  }[];
+  readonly payments: readonly { readonly from: string; readonly to: string; readonly amountEur: number }[];
+  readonly exchanges: readonly {
+    readonly seller: string;
+    readonly buyer: string;
+    readonly carrier: string;
+    readonly energyKwh: number;
+    readonly priceRangeEurPerKwh: readonly [number, number] | null;
+  }[];
+}
+
+/** The form fields a 422 issue can be shown next to. */
+export type ProposalField =
+  "title" | "rationale" | "capacity" | "assetId" | "kind" | "investmentEur" | "payer" | "operator" | "change";
+
+/** Maps an issue path of POST /districts/{id}/proposals (e.g. `body.change.assets[0].capacity`) to a form field. */
+export function fieldOfIssue(path: string): ProposalField {
+  const p = path.replace(/^body\./, "");
+  if (p === "title" || p === "rationale" || p === "investmentEur" || p === "payer" || p === "operator")
+    return p;
+  const m = /^change\.assets\[\d+\]\.(\w+)/.exec(p);
+  if (m?.[1] === "capacity") return "capacity";
+  if (m?.[1] === "id") return "assetId";
+  if (m?.[1] === "kind") return "kind";
+  return "change";
+}
+
+/** Groups issues by the form field they belong to. */
+export function issuesByField(issues: readonly ApiIssue[]): Partial<Record<ProposalField, string[]>> {
+  const out: Partial<Record<ProposalField, string[]>> = {};
+  for (const i of issues) {
+    const f = fieldOfIssue(i.path);
+    (out[f] ??= []).push(i.message);
+  }
+  return out;
+}
+
+/** The change of a simple proposal: resize one asset (existing id) or add a new one (id + kind + capacity). */
+export function simpleChange(input: {
+  readonly assetId: string;
+  readonly kind: string | undefined;
+  readonly capacity: number;
+}): Record<string, unknown> {
+  const asset: Record<string, unknown> = { id: input.assetId, capacity: input.capacity };
+  if (input.kind) asset.kind = input.kind;
+  return { assets: [asset] };
+}
+
+/** Comments as a thread: each top-level comment followed by its answers (depth 1 for answers). */
+export function thread(comments: readonly Comment[]): { comment: Comment; depth: number }[] {
+  const children = new Map<string | null, Comment[]>();
+  const ids = new Set(comments.map((c) => c.id));
+  for (const c of comments) {
+    const parent = c.parentCommentId !== null && ids.has(c.parentCommentId) ? c.parentCommentId : null;
+    const list = children.get(parent) ?? [];
+    list.push(c);
+    children.set(parent, list);
+  }
+  const out: { comment: Comment; depth: number }[] = [];
+  const walk = (parent: string | null, depth: number) => {
+    for (const c of children.get(parent) ?? []) {
+      out.push({ comment: c, depth });
+      walk(c.id, depth + 1);
+    }
+  };
+  walk(null, 0);
+  return out;
+}
+
+export type CocreationRole = "admin" | "partner" | "resident" | "other";
+
+/** The role that decides which actions the page offers. */
+export function roleOf(user: User): CocreationRole {
+  const roles = new Set(user.memberships.map((m) => m.role));
+  if (roles.has("platform_admin") || roles.has("district_admin")) return "admin";
+  if (roles.has("partner")) return "partner";
+  if (roles.has("resident")) return "resident";
+  return "other";
+}
+
+export const listProposals = async (districtId: string) =>
+  (await api<{ items: Proposal[] }>("GET", `/districts/${districtId}/proposals`)).items;
+export const listComments = async (districtId: string, proposalId: string) =>
+  (
+    await api<{ items: Comment[] }>(
+      "GET",
+      `/districts/${districtId}/comments?proposalId=${encodeURIComponent(proposalId)}`,
+    )
+  ).items;
+export const getCooperation = (versionId: string) =>
+  api<Cooperation>("GET", `/versions/${versionId}/cooperation?typicalDays=4`);

@@ -1,0 +1,468 @@
+import { useCallback, useEffect, useState, type FormEvent } from "react";
+import { api, ApiError, type ApiIssue, type District, type Run, type Version } from "../../api/client.js";
+import { useI18n } from "../../i18n/i18n.js";
+import { LoginForm } from "../workspace/login-form.js";
+import { ResultsView } from "../workspace/results-view.js";
+import { RunPanel } from "../workspace/run-panel.js";
+import { useSession } from "../workspace/session.js";
+import { districtBySlug, getVersion, listScenarios } from "../workspace/workspace-data.js";
+import {
+  issuesByField,
+  listComments,
+  listProposals,
+  roleOf,
+  simpleChange,
+  thread,
+  type CocreationRole,
+  type Comment,
+  type Proposal,
+  type ProposalField,
+} from "./cocreation-data.js";
+import { CooperationSection } from "./cooperation-section.js";
+
+const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+const idsOf = (items: unknown): string[] =>
+  Array.isArray(items)
+    ? items.flatMap((x: unknown) =>
+        typeof x === "object" && x !== null && typeof (x as { id?: unknown }).id === "string"
+          ? [(x as { id: string }).id]
+          : [],
+      )
+    : [];
+const pvIdsOf = (items: unknown): string[] =>
+  Array.isArray(items)
+    ? idsOf(items.filter((x: unknown) => (x as { kind?: unknown } | null)?.kind === "pv"))
+    : [];
+
+/** Co-creation: proposals, supports, comments, the admin's decision and the cooperation allocation. */
+export function CocreationPage({ slug }: { readonly slug: string }) {
+  const tr = useI18n();
+  const session = useSession();
+  const [district, setDistrict] = useState<District | undefined>();
+  const [base, setBase] = useState<Version | undefined>();
+  const [proposals, setProposals] = useState<readonly Proposal[]>([]);
+  const [accepted, setAccepted] = useState<Version | undefined>();
+  const [runId, setRunId] = useState<string | undefined>();
+  const [showCoop, setShowCoop] = useState(false);
+  const [error, setError] = useState<string | undefined>();
+  const user = session.user;
+
+  const reload = useCallback(async (d: District) => setProposals(await listProposals(d.id)), []);
+  useEffect(() => {
+    if (!user) return;
+    let live = true;
+    (async () => {
+      const d = await districtBySlug(slug);
+      const scenarios = await listScenarios(d.id);
+      const s = scenarios.find((x) => x.latestVersionId !== null);
+      const v = s?.latestVersionId ? await getVersion(s.latestVersionId) : undefined;
+      if (!live) return;
+      setDistrict(d);
+      setBase(v);
+      await reload(d);
+    })().catch((e: unknown) => live && setError(errorText(e)));
+    return () => {
+      live = false;
+    };
+  }, [user, slug, reload]);
+
+  if (user === undefined) return <p role="status">{tr.t("loading")}</p>;
+  if (user === null)
+    return (
+      <section aria-labelledby="cocreation-h">
+        <h1 id="cocreation-h">{tr.t("cocreationTitle")}</h1>
+        <LoginForm onLogin={session.login} />
+      </section>
+    );
+  const role = roleOf(user);
+  const coopVersion = accepted?.id ?? base?.id;
+  return (
+    <section aria-labelledby="cocreation-h" className="cocreation">
+      <h1 id="cocreation-h">{tr.t("cocreationTitle")}</h1>
+      <p>{tr.t("cocreationLead")}</p>
+      {error ? (
+        <p role="alert" className="issues">
+          {tr.t("errorPrefix", { message: error })}
+        </p>
+      ) : null}
+      {!district ? <p role="status">{tr.t("loading")}</p> : null}
+      {district ? (
+        <section aria-labelledby="proposals-h">
+          <h2 id="proposals-h">{tr.t("proposalsTitle")}</h2>
+          {proposals.length === 0 ? <p>{tr.t("proposalsNone")}</p> : null}
+          <ul className="proposals" data-testid="proposals">
+            {proposals.map((p) => (
+              <ProposalItem
+                key={p.id}
+                proposal={p}
+                districtId={district.id}
+                role={role}
+                onChanged={() => void reload(district).catch((e: unknown) => setError(errorText(e)))}
+                onAccepted={(v) => {
+                  setAccepted(v);
+                  setRunId(undefined);
+                }}
+              />
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {accepted ? (
+        <section aria-labelledby="accepted-h" data-testid="accepted-version" data-version={accepted.id}>
+          <h2 id="accepted-h">{tr.t("acceptedVersionTitle")}</h2>
+          <p>{tr.t("acceptedVersionText", { message: accepted.message, id: accepted.id })}</p>
+          <RunPanel
+            versionId={accepted.id}
+            disabled={false}
+            onFinished={(r: Run) => r.status === "succeeded" && setRunId(r.id)}
+          />
+          {runId ? <ResultsView runId={runId} /> : null}
+        </section>
+      ) : null}
+      {district && base && (role === "partner" || role === "admin") ? (
+        <ProposalForm
+          districtId={district.id}
+          base={base}
+          onCreated={() => void reload(district).catch((e: unknown) => setError(errorText(e)))}
+        />
+      ) : null}
+      {coopVersion ? (
+        showCoop ? (
+          <CooperationSection versionId={coopVersion} />
+        ) : (
+          <p>
+            <button type="button" onClick={() => setShowCoop(true)} data-testid="show-cooperation">
+              {tr.t("coopShow")}
+            </button>
+          </p>
+        )
+      ) : null}
+    </section>
+  );
+}
+
+function FieldIssues({ id, messages }: { readonly id: string; readonly messages: string[] | undefined }) {
+  if (!messages?.length) return null;
+  return (
+    <p id={id} className="issues" role="alert">
+      {messages.join("; ")}
+    </p>
+  );
+}
+
+function ProposalForm({
+  districtId,
+  base,
+  onCreated,
+}: {
+  readonly districtId: string;
+  readonly base: Version;
+  readonly onCreated: () => void;
+}) {
+  const tr = useI18n();
+  const stakeholders = idsOf(base.model.stakeholders);
+  const pvIds = pvIdsOf(base.model.assets);
+  const [title, setTitle] = useState("");
+  const [rationale, setRationale] = useState("");
+  const [mode, setMode] = useState<"resize" | "new">("resize");
+  const [assetId, setAssetId] = useState(pvIds[0] ?? "");
+  const [kind, setKind] = useState("pv");
+  const [capacity, setCapacity] = useState("");
+  const [investment, setInvestment] = useState("");
+  const [payer, setPayer] = useState("");
+  const [operator, setOperator] = useState("");
+  const [issues, setIssues] = useState<Partial<Record<ProposalField, string[]>>>({});
+  const [error, setError] = useState<string | undefined>();
+  const [done, setDone] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setIssues({});
+    setError(undefined);
+    setDone(false);
+    try {
+      await api("POST", `/districts/${districtId}/proposals`, {
+        baseVersionId: base.id,
+        title,
+        rationale,
+        change: simpleChange({
+          assetId,
+          kind: mode === "new" ? kind : undefined,
+          capacity: Number(capacity),
+        }),
+        investmentEur: investment === "" ? null : Number(investment),
+        payer: payer === "" ? null : payer,
+        operator: operator === "" ? null : operator,
+      });
+      setDone(true);
+      setTitle("");
+      setRationale("");
+      onCreated();
+    } catch (err) {
+      if (err instanceof ApiError && err.issues.length > 0) setIssues(issuesByField(err.issues));
+      setError(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const described = (f: ProposalField) => (issues[f]?.length ? `issue-${f}` : undefined);
+  const text = (f: ProposalField, label: string, value: string, set: (v: string) => void, type = "text") => (
+    <div className="field">
+      <label htmlFor={`prop-${f}`}>{label}</label>
+      <input
+        id={`prop-${f}`}
+        type={type}
+        value={value}
+        required={f === "title" || f === "capacity" || f === "assetId"}
+        aria-invalid={issues[f]?.length ? true : undefined}
+        aria-describedby={described(f)}
+        onChange={(e) => set(e.target.value)}
+      />
+      <FieldIssues id={`issue-${f}`} messages={issues[f]} />
+    </div>
+  );
+  const select = (f: ProposalField, label: string, value: string, set: (v: string) => void) => (
+    <div className="field">
+      <label htmlFor={`prop-${f}`}>{label}</label>
+      <select
+        id={`prop-${f}`}
+        value={value}
+        aria-invalid={issues[f]?.length ? true : undefined}
+        aria-describedby={described(f)}
+        onChange={(e) => set(e.target.value)}
+      >
+        <option value="">{tr.t("proposalNoStakeholder")}</option>
+        {stakeholders.map((s) => (
+          <option key={s} value={s}>
+            {s}
+          </option>
+        ))}
+      </select>
+      <FieldIssues id={`issue-${f}`} messages={issues[f]} />
+    </div>
+  );
+  return (
+    <form className="proposal-form" onSubmit={(e) => void submit(e)} aria-labelledby="propose-h">
+      <h2 id="propose-h">{tr.t("proposeTitle")}</h2>
+      {text("title", tr.t("proposalTitle"), title, setTitle)}
+      <div className="field">
+        <label htmlFor="prop-rationale">{tr.t("proposalRationale")}</label>
+        <textarea
+          id="prop-rationale"
+          value={rationale}
+          aria-describedby={described("rationale")}
+          onChange={(e) => setRationale(e.target.value)}
+        />
+        <FieldIssues id="issue-rationale" messages={issues.rationale} />
+      </div>
+      <fieldset>
+        <legend>{tr.t("proposalChange")}</legend>
+        <label>
+          <input type="radio" name="mode" checked={mode === "resize"} onChange={() => setMode("resize")} />{" "}
+          {tr.t("proposalResize")}
+        </label>{" "}
+        <label>
+          <input type="radio" name="mode" checked={mode === "new"} onChange={() => setMode("new")} />{" "}
+          {tr.t("proposalNewAsset")}
+        </label>
+        {mode === "resize" ? (
+          <div className="field">
+            <label htmlFor="prop-assetId">{tr.t("proposalAsset")}</label>
+            <select id="prop-assetId" value={assetId} onChange={(e) => setAssetId(e.target.value)}>
+              {pvIds.map((id) => (
+                <option key={id} value={id}>
+                  {id}
+                </option>
+              ))}
+            </select>
+            <FieldIssues id="issue-assetId" messages={issues.assetId} />
+          </div>
+        ) : (
+          <>
+            {text("assetId", tr.t("proposalAssetId"), assetId, setAssetId)}
+            {text("kind", tr.t("kind"), kind, setKind)}
+          </>
+        )}
+        {text("capacity", tr.t("proposalCapacity"), capacity, setCapacity, "number")}
+        <FieldIssues id="issue-change" messages={issues.change} />
+      </fieldset>
+      {text("investmentEur", tr.t("proposalInvestment"), investment, setInvestment, "number")}
+      {select("payer", tr.t("proposalPayer"), payer, setPayer)}
+      {select("operator", tr.t("proposalOperator"), operator, setOperator)}
+      {error ? (
+        <p role="alert" className="issues" data-testid="proposal-error">
+          {tr.t("errorPrefix", { message: error })}
+        </p>
+      ) : null}
+      {done ? <p role="status">{tr.t("proposalCreated")}</p> : null}
+      <p>
+        <button type="submit" className="primary" disabled={busy} data-testid="propose">
+          {tr.t("proposeSubmit")}
+        </button>
+      </p>
+    </form>
+  );
+}
+
+function ProposalItem({
+  proposal: p,
+  districtId,
+  role,
+  onChanged,
+  onAccepted,
+}: {
+  readonly proposal: Proposal;
+  readonly districtId: string;
+  readonly role: CocreationRole;
+  readonly onChanged: () => void;
+  readonly onAccepted: (v: Version) => void;
+}) {
+  const tr = useI18n();
+  const [comments, setComments] = useState<readonly Comment[]>([]);
+  const [draft, setDraft] = useState("");
+  const [replyTo, setReplyTo] = useState<string | undefined>();
+  const [reason, setReason] = useState("");
+  const [error, setError] = useState<string | undefined>();
+  const loadComments = useCallback(
+    () => listComments(districtId, p.id).then(setComments, (e: unknown) => setError(errorText(e))),
+    [districtId, p.id],
+  );
+  useEffect(() => {
+    void loadComments();
+  }, [loadComments]);
+  const act = async (f: () => Promise<void>) => {
+    setError(undefined);
+    try {
+      await f();
+    } catch (e) {
+      const issues: readonly ApiIssue[] = e instanceof ApiError ? e.issues : [];
+      setError([errorText(e), ...issues.map((i) => `${i.path}: ${i.message}`)].join(" "));
+    }
+  };
+  const open = p.status === "open";
+  const h = `proposal-${p.id}-h`;
+  return (
+    <li className="proposal" data-testid="proposal" data-status={p.status} aria-labelledby={h}>
+      <h3 id={h}>{p.title}</h3>
+      <p>
+        {tr.t("proposalMeta", {
+          organisation: p.organisation ?? "–",
+          status: tr.t(`proposalStatus_${p.status}`),
+          supports: p.supportCount,
+        })}
+      </p>
+      {p.rationale ? <p>{p.rationale}</p> : null}
+      {p.decisionReason ? <p>{tr.t("proposalDecisionReason", { reason: p.decisionReason })}</p> : null}
+      {error ? (
+        <p role="alert" className="issues">
+          {error}
+        </p>
+      ) : null}
+      {open && (role === "partner" || role === "resident") ? (
+        <p>
+          <button
+            type="button"
+            disabled={p.supportedByMe}
+            aria-pressed={p.supportedByMe}
+            data-testid="support"
+            onClick={() =>
+              void act(async () => {
+                await api("POST", `/proposals/${p.id}/support`);
+                onChanged();
+              })
+            }
+          >
+            {p.supportedByMe ? tr.t("proposalSupported") : tr.t("proposalSupport")}
+          </button>
+        </p>
+      ) : null}
+      {open && role === "admin" ? (
+        <div className="decision">
+          <p>
+            <button
+              type="button"
+              className="primary"
+              data-testid="accept"
+              onClick={() =>
+                void act(async () => {
+                  const r = await api<{ version: Version }>("POST", `/proposals/${p.id}/accept`);
+                  onAccepted(r.version);
+                  onChanged();
+                })
+              }
+            >
+              {tr.t("proposalAccept")}
+            </button>
+          </p>
+          <div className="field">
+            <label htmlFor={`reason-${p.id}`}>{tr.t("proposalDeclineReason")}</label>
+            <input id={`reason-${p.id}`} value={reason} onChange={(e) => setReason(e.target.value)} />
+          </div>
+          <p>
+            <button
+              type="button"
+              disabled={reason.trim() === ""}
+              data-testid="decline"
+              onClick={() =>
+                void act(async () => {
+                  await api("POST", `/proposals/${p.id}/decline`, { reason });
+                  onChanged();
+                })
+              }
+            >
+              {tr.t("proposalDecline")}
+            </button>
+          </p>
+        </div>
+      ) : null}
+      <section aria-label={tr.t("commentsTitle")}>
+        <h4>{tr.t("commentsTitle")}</h4>
+        <ul className="comments">
+          {thread(comments).map(({ comment: c, depth }) => (
+            <li key={c.id} style={{ marginInlineStart: `${depth * 1.5}rem` }} data-testid="comment">
+              <p>{c.hidden ? tr.t("commentHidden") : c.body}</p>
+              {role !== "other" ? (
+                <button type="button" onClick={() => setReplyTo(c.id)} aria-pressed={replyTo === c.id}>
+                  {tr.t("commentReply")}
+                </button>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+        {role !== "other" ? (
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              void act(async () => {
+                await api("POST", `/districts/${districtId}/comments`, {
+                  proposalId: p.id,
+                  body: draft,
+                  ...(replyTo ? { parentCommentId: replyTo } : {}),
+                });
+                setDraft("");
+                setReplyTo(undefined);
+                await loadComments();
+              });
+            }}
+          >
+            <div className="field">
+              <label htmlFor={`comment-${p.id}`}>
+                {replyTo ? tr.t("commentReplyLabel") : tr.t("commentLabel")}
+              </label>
+              <textarea
+                id={`comment-${p.id}`}
+                value={draft}
+                required
+                onChange={(e) => setDraft(e.target.value)}
+              />
+            </div>
+            <p>
+              <button type="submit">{tr.t("commentSubmit")}</button>
+            </p>
+          </form>
+        ) : null}
+      </section>
+    </li>
+  );
+}

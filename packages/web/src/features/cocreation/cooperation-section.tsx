@@ -1,0 +1,134 @@
+import { useEffect, useState } from "react";
+import { useI18n } from "../../i18n/i18n.js";
+import { getCooperation, type Cooperation } from "./cocreation-data.js";
+
+/** Value of cooperation, Shapley shares (table + bar chart), settlement payments and exchange price ranges. */
+export function CooperationSection({ versionId }: { readonly versionId: string }) {
+  const tr = useI18n();
+  const [data, setData] = useState<Cooperation | undefined>();
+  const [error, setError] = useState<string | undefined>();
+  useEffect(() => {
+    let live = true;
+    setData(undefined);
+    setError(undefined);
+    getCooperation(versionId).then(
+      (d) => live && setData(d),
+      (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [versionId]);
+  const maxShare = Math.max(1, ...(data?.partners ?? []).map((p) => Math.abs(p.shapleyEur)));
+  return (
+    <section aria-labelledby="coop-h" className="cooperation" data-testid="cooperation">
+      <h2 id="coop-h">{tr.t("coopTitle")}</h2>
+      <p>{tr.t("coopLead")}</p>
+      {error ? (
+        <p role="alert" className="issues">
+          {tr.t("errorPrefix", { message: error })}
+        </p>
+      ) : null}
+      {!data && !error ? <p role="status">{tr.t("coopComputing")}</p> : null}
+      {data ? (
+        <>
+          <dl className="coop-totals" data-testid="coop-value">
+            <dt>{tr.t("coopValueCost")}</dt>
+            <dd>{tr.num(data.totals.gain.costEur)} EUR/a</dd>
+            <dt>{tr.t("coopValueCo2")}</dt>
+            <dd>{tr.num(data.totals.gain.co2Kg)} kgCO2e/a</dd>
+          </dl>
+          <h3 id="coop-shares-h">{tr.t("coopShares")}</h3>
+          <figure aria-labelledby="coop-shares-h">
+            <svg
+              role="img"
+              aria-label={tr.t("coopSharesChart")}
+              width="100%"
+              height={data.partners.length * 28 + 8}
+              viewBox={`0 0 400 ${data.partners.length * 28 + 8}`}
+              preserveAspectRatio="none"
+            >
+              {data.partners.map((p, i) => (
+                <rect
+                  key={p.stakeholder}
+                  x={0}
+                  y={i * 28 + 4}
+                  height={20}
+                  width={(Math.abs(p.shapleyEur) / maxShare) * 400}
+                  fill={p.shapleyEur >= 0 ? "#1b6e3a" : "#a33"}
+                />
+              ))}
+            </svg>
+          </figure>
+          <table data-testid="coop-shares">
+            <caption>{tr.t("coopSharesTable")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{tr.t("coopPartner")}</th>
+                <th scope="col">{tr.t("coopShapley")}</th>
+                <th scope="col">{tr.t("coopProportional")}</th>
+                <th scope="col">{tr.t("coopTransfer")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.partners.map((p) => (
+                <tr key={p.stakeholder}>
+                  <th scope="row">{p.stakeholder}</th>
+                  <td>{tr.num(p.shapleyEur)}</td>
+                  <td>{tr.num(p.proportionalEur)}</td>
+                  <td>{p.settlement ? tr.num(p.settlement.transferEur) : "–"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <table>
+            <caption>{tr.t("coopPayments")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{tr.t("coopFrom")}</th>
+                <th scope="col">{tr.t("coopTo")}</th>
+                <th scope="col">{tr.t("coopAmount")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.payments.map((p, i) => (
+                <tr key={i}>
+                  <td>{p.from}</td>
+                  <td>{p.to}</td>
+                  <td>{tr.num(p.amountEur)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <table>
+            <caption>{tr.t("coopExchanges")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{tr.t("coopSeller")}</th>
+                <th scope="col">{tr.t("coopBuyer")}</th>
+                <th scope="col">{tr.t("coopCarrier")}</th>
+                <th scope="col">{tr.t("coopEnergy")}</th>
+                <th scope="col">{tr.t("coopPriceRange")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.exchanges.map((x, i) => (
+                <tr key={i}>
+                  <td>{x.seller}</td>
+                  <td>{x.buyer}</td>
+                  <td>{x.carrier}</td>
+                  <td>{tr.num(x.energyKwh)}</td>
+                  <td>
+                    {x.priceRangeEurPerKwh
+                      ? `${tr.num(x.priceRangeEurPerKwh[0], 3)}–${tr.num(x.priceRangeEurPerKwh[1], 3)}`
+                      : "–"}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : null}
+    </section>
+  );
+}
