@@ -1,0 +1,159 @@
+/**
+ * Browser journey of issue 8 (co-creation, web side): a partner proposes more PV, a resident supports it, the
+ * district admin accepts it into the scenario, simulates the new version (the indicators are recomputed) and
+ * sees the cooperation allocation. The page is checked with axe-core; screenshots go to e2e/artifacts/.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { addUser, openServerStore } from "@kera/server";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  ensureWebBuilt,
+  launchBrowser,
+  ROOT,
+  screenshot,
+  seriousA11yViolations,
+  watchErrors,
+  type Account,
+} from "./support.js";
+
+const ACCOUNTS = {
+  partner: { email: "partner@example.org", password: "a-long-partner-password" },
+  resident: { email: "resident@example.org", password: "a-long-resident-password" },
+  admin: { email: "city@example.org", password: "a-long-city-admin-password" },
+} as const;
+
+let url = "";
+let stop: () => Promise<void> = async () => {};
+let browser: Browser;
+
+/** Like support.ts startPlatform, but with a resident and a district admin (all districts) as well. */
+async function startWithRoles(): Promise<void> {
+  ensureWebBuilt();
+  const dataDir = mkdtempSync(join(tmpdir(), "kera-e2e-cocreation-"));
+  const env = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    PORT: "0",
+    HOST: "127.0.0.1",
+    LOG_LEVEL: "warn",
+    KERA_WORKERS: "1",
+  };
+  const store = await openServerStore(env);
+  for (const [key, role, organisation, displayName] of [
+    ["partner", "partner", "housing-tiili", "Pia Partner"],
+    ["resident", "resident", "kera-residents", "Riku Resident"],
+    ["admin", "district_admin", "city-espoo", "Cia City"],
+  ] as const) {
+    const added = await addUser(store, { ...ACCOUNTS[key], role, organisation, displayName });
+    if (!added.ok) throw new Error(`${key} not created: ${JSON.stringify(added.issues)}`);
+  }
+  await store.close();
+  const child: ChildProcess = spawn(process.execPath, [join(ROOT, "packages/server/dist/main.js")], {
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let log = "";
+  url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${log}`)), 120_000);
+    const on = (chunk: Buffer) => {
+      log += chunk.toString();
+      const m = /running at (http:\/\/[^\s]+)/.exec(log);
+      if (m?.[1]) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    };
+    child.stdout?.on("data", on);
+    child.stderr?.on("data", on);
+    child.once("exit", (code) => reject(new Error(`server exited (${code}):\n${log}`)));
+  });
+  stop = async () => {
+    const exited = new Promise((r) => child.once("exit", r));
+    child.kill("SIGTERM");
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
+    if (child.exitCode === null) child.kill("SIGKILL");
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+}
+
+beforeAll(async () => {
+  await startWithRoles();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await stop();
+});
+
+async function signedIn(account: Account): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ locale: "en-GB", viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${url}/cocreation`);
+  await page.waitForSelector("#login-email");
+  await page.fill("#login-email", account.email);
+  await page.fill("#login-password", account.password);
+  await page.click("form.login button[type=submit]");
+  await page.waitForSelector("#proposals-h", { timeout: 60_000 });
+  return { page, errors };
+}
+
+async function expectAccessible(page: Page): Promise<void> {
+  const violations = await seriousA11yViolations(page);
+  expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
+}
+
+const TITLE = "More PV on the housing roofs";
+
+describe("co-creation", () => {
+  it("a partner proposes more PV, a resident supports it, the admin accepts, simulates and sees the cooperation allocation", async () => {
+    // Partner proposes.
+    const partner = await signedIn(ACCOUNTS.partner);
+    await partner.page.fill("#prop-title", TITLE);
+    await partner.page.fill("#prop-rationale", "The roofs of block 1 have room for more panels.");
+    await partner.page.fill("#prop-capacity", "400");
+    await partner.page.fill("#prop-investmentEur", "250000");
+    await partner.page.click("[data-testid=propose]");
+    const item = partner.page.locator("[data-testid=proposal]", { hasText: TITLE });
+    await item.waitFor({ timeout: 30_000 });
+    expect(await item.getAttribute("data-status")).toBe("open");
+    await expectAccessible(partner.page);
+    await screenshot(partner.page, "cocreation-partner-proposed");
+    expect(partner.errors).toEqual([]);
+
+    // Resident supports.
+    const resident = await signedIn(ACCOUNTS.resident);
+    const rItem = resident.page.locator("[data-testid=proposal]", { hasText: TITLE });
+    await rItem.locator("[data-testid=support]").click();
+    await expect.poll(() => rItem.locator("[data-testid=support]").getAttribute("aria-pressed")).toBe("true");
+    await expect.poll(() => rItem.innerText()).toMatch(/1 supports/);
+    await rItem.locator("textarea").fill("Yes please!");
+    await rItem.locator("form button[type=submit]").click();
+    await rItem.locator("[data-testid=comment]", { hasText: "Yes please!" }).waitFor();
+    expect(resident.errors).toEqual([]);
+
+    // Admin accepts, simulates the new version and looks at the cooperation allocation.
+    const admin = await signedIn(ACCOUNTS.admin);
+    const aItem = admin.page.locator("[data-testid=proposal]", { hasText: TITLE });
+    await aItem.locator("[data-testid=accept]").click();
+    const accepted = admin.page.locator("[data-testid=accepted-version]");
+    await accepted.waitFor({ timeout: 30_000 });
+    await expect.poll(() => aItem.getAttribute("data-status")).toBe("accepted");
+    expect(await accepted.innerText()).toContain("Accepted proposal");
+    await accepted.locator("[data-testid=run]").click();
+    await admin.page.waitForSelector("[data-testid=run-status][data-status=succeeded]", { timeout: 170_000 });
+    await admin.page.waitForSelector("[data-testid=run-results] [data-testid=run-kpis]", { timeout: 30_000 });
+    await admin.page.click("[data-testid=show-cooperation]");
+    const shares = admin.page.locator("[data-testid=coop-shares] tbody tr");
+    await shares.first().waitFor({ timeout: 170_000 });
+    expect(await shares.count()).toBeGreaterThan(1);
+    expect(await admin.page.locator("[data-testid=coop-value]").innerText()).toMatch(/EUR\/a/);
+    await expectAccessible(admin.page);
+    await screenshot(admin.page, "cocreation-admin-accepted");
+    expect(admin.errors).toEqual([]);
+  }, 600_000);
+});
