@@ -43,20 +43,32 @@ export function CooperationSection({ versionId }: { readonly versionId: string }
             <svg
               role="img"
               aria-label={tr.t("coopSharesChart")}
-              width="100%"
+              width={640}
               height={data.partners.length * 28 + 8}
-              viewBox={`0 0 400 ${data.partners.length * 28 + 8}`}
-              preserveAspectRatio="none"
+              viewBox={`0 0 640 ${data.partners.length * 28 + 8}`}
+              style={{ maxWidth: "100%", height: "auto" }}
             >
               {data.partners.map((p, i) => (
-                <rect
-                  key={p.stakeholder}
-                  x={0}
-                  y={i * 28 + 4}
-                  height={20}
-                  width={(Math.abs(p.shapleyEur) / maxShare) * 400}
-                  fill={p.shapleyEur >= 0 ? "#1b6e3a" : "#a33"}
-                />
+                <g key={p.stakeholder}>
+                  <text x={0} y={i * 28 + 19} fontSize={13} fill="#1a1a1a">
+                    {p.stakeholder}
+                  </text>
+                  <rect
+                    x={200}
+                    y={i * 28 + 4}
+                    height={20}
+                    width={(Math.abs(p.shapleyEur) / maxShare) * 340}
+                    fill={p.shapleyEur >= 0 ? "#1b6e3a" : "#a33"}
+                  />
+                  <text
+                    x={206 + (Math.abs(p.shapleyEur) / maxShare) * 340}
+                    y={i * 28 + 19}
+                    fontSize={13}
+                    fill="#1a1a1a"
+                  >
+                    {tr.num(p.shapleyEur)}
+                  </text>
+                </g>
               ))}
             </svg>
           </figure>
