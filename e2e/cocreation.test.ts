@@ -126,6 +126,11 @@ describe("co-creation", () => {
     const item = partner.page.locator("[data-testid=proposal]", { hasText: TITLE });
     await item.waitFor({ timeout: 30_000 });
     expect(await item.getAttribute("data-status")).toBe("open");
+    // A second proposal, which the admin will decline.
+    await partner.page.fill("#prop-title", "Smaller PV");
+    await partner.page.fill("#prop-capacity", "10");
+    await partner.page.click("[data-testid=propose]");
+    await partner.page.locator("[data-testid=proposal]", { hasText: "Smaller PV" }).waitFor();
     await expectAccessible(partner.page);
     await screenshot(partner.page, "cocreation-partner-proposed");
     // The refused proposal's 422 is logged by Chromium as a failed resource; nothing else may fail.
@@ -144,6 +149,11 @@ describe("co-creation", () => {
 
     // Admin accepts, simulates the new version and looks at the cooperation allocation.
     const admin = await signedIn(ACCOUNTS.admin);
+    const declined = admin.page.locator("[data-testid=proposal]", { hasText: "Smaller PV" });
+    await declined.locator("input").fill("Less generation than planned");
+    await declined.locator("[data-testid=decline]").click();
+    await expect.poll(() => declined.getAttribute("data-status")).toBe("declined");
+    expect(await declined.innerText()).toContain("Reason: Less generation than planned");
     const aItem = admin.page.locator("[data-testid=proposal]", { hasText: TITLE });
     await aItem.locator("[data-testid=accept]").click();
     const accepted = admin.page.locator("[data-testid=accepted-version]");
