@@ -3,21 +3,16 @@
  * district admin accepts it into the scenario, simulates the new version (the indicators are recomputed) and
  * sees the cooperation allocation. The page is checked with axe-core; screenshots go to e2e/artifacts/.
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { addUser, openServerStore } from "@kera/server";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  ensureWebBuilt,
   launchBrowser,
-  ROOT,
   screenshot,
   seriousA11yViolations,
+  startPlatform,
   watchErrors,
   type Account,
+  type Platform,
 } from "./support.js";
 
 const ACCOUNTS = {
@@ -26,74 +21,34 @@ const ACCOUNTS = {
   admin: { email: "city@example.org", password: "a-long-city-admin-password" },
 } as const;
 
-let url = "";
-let stop: () => Promise<void> = async () => {};
+let platform: Platform;
 let browser: Browser;
 
-/** Like support.ts startPlatform, but with a resident and a district admin (all districts) as well. */
-async function startWithRoles(): Promise<void> {
-  ensureWebBuilt();
-  const dataDir = mkdtempSync(join(tmpdir(), "kera-e2e-cocreation-"));
-  const env = {
-    ...process.env,
-    DATA_DIR: dataDir,
-    PORT: "0",
-    HOST: "127.0.0.1",
-    LOG_LEVEL: "warn",
-    KERA_WORKERS: "1",
-  };
-  const store = await openServerStore(env);
-  for (const [key, role, organisation, displayName] of [
-    ["partner", "partner", "housing-tiili", "Pia Partner"],
-    ["resident", "resident", "kera-residents", "Riku Resident"],
-    ["admin", "district_admin", "city-espoo", "Cia City"],
-  ] as const) {
-    const added = await addUser(store, { ...ACCOUNTS[key], role, organisation, displayName });
-    if (!added.ok) throw new Error(`${key} not created: ${JSON.stringify(added.issues)}`);
-  }
-  await store.close();
-  const child: ChildProcess = spawn(process.execPath, [join(ROOT, "packages/server/dist/main.js")], {
-    env,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let log = "";
-  url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${log}`)), 120_000);
-    const on = (chunk: Buffer) => {
-      log += chunk.toString();
-      const m = /running at (http:\/\/[^\s]+)/.exec(log);
-      if (m?.[1]) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    };
-    child.stdout?.on("data", on);
-    child.stderr?.on("data", on);
-    child.once("exit", (code) => reject(new Error(`server exited (${code}):\n${log}`)));
-  });
-  stop = async () => {
-    const exited = new Promise((r) => child.once("exit", r));
-    child.kill("SIGTERM");
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
-    if (child.exitCode === null) child.kill("SIGKILL");
-    rmSync(dataDir, { recursive: true, force: true });
-  };
-}
-
 beforeAll(async () => {
-  await startWithRoles();
+  // A resident and a district admin (no district attached: every district) besides the default partner.
+  platform = await startPlatform({
+    extraUsers: [
+      {
+        ...ACCOUNTS.resident,
+        role: "resident",
+        organisation: "kera-residents",
+        displayName: "Riku Resident",
+      },
+      { ...ACCOUNTS.admin, role: "district_admin", organisation: "city-espoo", displayName: "Cia City" },
+    ],
+  });
   browser = await launchBrowser();
 });
 afterAll(async () => {
   await browser?.close();
-  await stop();
+  await platform?.stop();
 });
 
 async function signedIn(account: Account): Promise<{ page: Page; errors: string[] }> {
   const context = await browser.newContext({ locale: "en-GB", viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const errors = watchErrors(page);
-  await page.goto(`${url}/cocreation`);
+  await page.goto(`${platform.url}/cocreation`);
   await page.waitForSelector("#login-email");
   await page.fill("#login-email", account.email);
   await page.fill("#login-password", account.password);

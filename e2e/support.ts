@@ -24,6 +24,12 @@ export interface Account {
   readonly email: string;
   readonly password: string;
 }
+/** An extra account created before the server starts (role as in `kera users add`). */
+export interface ExtraUser extends Account {
+  readonly role: "platform_admin" | "district_admin" | "partner" | "researcher" | "resident";
+  readonly organisation: string;
+  readonly displayName: string;
+}
 export interface Platform {
   readonly url: string;
   readonly partner: Account;
@@ -46,9 +52,11 @@ export function ensureWebBuilt(): void {
 /**
  * Starts the built platform (packages/server/dist/main.js) on a free loopback port with a fresh data
  * directory, after creating a partner account (organisation housing-tiili, which speaks for the Kera
- * stakeholder of the same id) in that directory's database.
+ * stakeholder of the same id) and any `extraUsers` in that directory's database.
  */
-export async function startPlatform(): Promise<Platform> {
+export async function startPlatform(
+  options: { readonly extraUsers?: readonly ExtraUser[] } = {},
+): Promise<Platform> {
   ensureWebBuilt();
   const dataDir = mkdtempSync(join(tmpdir(), "kera-e2e-"));
   const env = {
@@ -67,6 +75,10 @@ export async function startPlatform(): Promise<Platform> {
     organisation: "housing-tiili",
     displayName: "Pia Partner",
   });
+  for (const { role, organisation, displayName, ...account } of options.extraUsers ?? []) {
+    const extra = await addUser(store, { ...account, role, organisation, displayName });
+    if (!extra.ok) throw new Error(`${account.email} not created: ${JSON.stringify(extra.issues)}`);
+  }
   await store.close();
   if (!added.ok) throw new Error(`partner not created: ${JSON.stringify(added.issues)}`);
 
