@@ -275,6 +275,8 @@ describe("comments and moderation", () => {
       body: "Nice panels",
     });
     expect(onAsset.status).toBe(201);
+    const onGroup = await f.call(f.actors.resident, "POST", url, { assetId: "block-1", body: "A map note" });
+    expect(onGroup.status).toBe(201);
 
     const unknownAsset = await f.call(f.actors.resident, "POST", url, { assetId: "nope", body: "x" });
     expect((await problem(unknownAsset)).issues?.map((i) => i.path)).toEqual(["body.assetId"]);

@@ -783,8 +783,18 @@ export function registerParticipationRoutes(kit: RouteKit, participation: Partic
             models.push((await store.versions.latest(s.id))?.model);
           }
         }
-        if (!models.some((m) => isRecord(m) && ids(m.assets).has(body.assetId ?? ""))) {
-          issues.push(issue("body.assetId", "unknown-asset", "no such asset in the district's scenarios"));
+        // Map comments: an asset or a building group of the plan.
+        const known = (m: unknown) =>
+          isRecord(m) &&
+          (ids(m.assets).has(body.assetId ?? "") || ids(m.buildingGroups).has(body.assetId ?? ""));
+        if (!models.some(known)) {
+          issues.push(
+            issue(
+              "body.assetId",
+              "unknown-asset",
+              "no such asset or building group in the district's scenarios",
+            ),
+          );
         }
       }
       if (body.parentCommentId !== undefined) {
