@@ -53,7 +53,7 @@ export type RunStatus = "queued" | "running" | "succeeded" | "failed" | "cancell
 export interface Run {
   readonly id: string;
   readonly versionId: string;
-  readonly kind: "simulate" | "optimize";
+  readonly kind: "simulate" | "optimize" | "cooperation" | "variants" | "alternatives";
   readonly status: RunStatus;
   readonly progress?: number | null;
   readonly error?: string | null;
@@ -124,6 +124,11 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
     credentials: "same-origin",
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
+  return readJson<T>(res);
+}
+
+/** The body of an answer as JSON (undefined for 204 or an empty body); non-2xx answers throw an ApiError. */
+export async function readJson<T>(res: Response): Promise<T> {
   if (res.status === 204) return undefined as T;
   const text = await res.text();
   const data: unknown = text ? JSON.parse(text) : undefined;
