@@ -16,6 +16,8 @@ const EDITORS: Role[] = ["platform_admin", "district_admin", "partner"];
 const ANALYSTS: Role[] = ["platform_admin", "district_admin", "partner", "researcher"];
 const ADMINS: Role[] = ["platform_admin", "district_admin"];
 const PA: Role[] = ["platform_admin"];
+const SUPPORTERS: Role[] = ["partner", "resident"];
+const COMMENTERS: Role[] = ["platform_admin", "district_admin", "partner", "resident"];
 
 interface Fixture {
   h: Harness;
@@ -325,7 +327,143 @@ export const MATRIX: Record<string, { method: string; path: string; allowed: Rol
     allowed: PA,
     build: () => ({ method: "GET", path: "/api/v1/audit?limit=5" }),
   },
+  // participation (routes/participation.ts)
+  listProposals: {
+    method: "get",
+    path: "/api/v1/districts/{districtId}/proposals",
+    allowed: SIGNED_IN,
+    build: (f) => ({ method: "GET", path: `/api/v1/districts/${f.h.districtId}/proposals` }),
+  },
+  createProposal: {
+    method: "post",
+    path: "/api/v1/districts/{districtId}/proposals",
+    allowed: EDITORS,
+    build: (f) => ({
+      method: "POST",
+      path: `/api/v1/districts/${f.h.districtId}/proposals`,
+      body: { baseVersionId: f.h.baselineVersionId, title: "t", change: {} },
+    }),
+  },
+  getProposal: {
+    method: "get",
+    path: "/api/v1/proposals/{proposalId}",
+    allowed: SIGNED_IN,
+    build: async (f) => ({ method: "GET", path: `/api/v1/proposals/${await openProposal(f)}` }),
+  },
+  supportProposal: {
+    method: "post",
+    path: "/api/v1/proposals/{proposalId}/support",
+    allowed: SUPPORTERS,
+    build: async (f) => ({ method: "POST", path: `/api/v1/proposals/${await openProposal(f)}/support` }),
+  },
+  listComments: {
+    method: "get",
+    path: "/api/v1/districts/{districtId}/comments",
+    allowed: SIGNED_IN,
+    build: (f) => ({ method: "GET", path: `/api/v1/districts/${f.h.districtId}/comments` }),
+  },
+  createComment: {
+    method: "post",
+    path: "/api/v1/districts/{districtId}/comments",
+    allowed: COMMENTERS,
+    build: (f) => ({
+      method: "POST",
+      path: `/api/v1/districts/${f.h.districtId}/comments`,
+      body: { assetId: "pv-block-1", body: "hello" },
+    }),
+  },
+  hideComment: {
+    method: "post",
+    path: "/api/v1/comments/{commentId}/hide",
+    allowed: ADMINS,
+    build: async (f) => {
+      const c = await f.h.participation.comments.create({
+        districtId: f.h.districtId,
+        proposalId: null,
+        assetId: "pv-block-1",
+        parentCommentId: null,
+        author: null,
+        body: "x",
+      });
+      return { method: "POST", path: `/api/v1/comments/${c.id}/hide`, body: { reason: "r" } };
+    },
+  },
+  acceptProposal: {
+    method: "post",
+    path: "/api/v1/proposals/{proposalId}/accept",
+    allowed: ADMINS,
+    build: async (f) => ({
+      method: "POST",
+      path: `/api/v1/proposals/${await openProposal(f)}/accept`,
+      body: {},
+    }),
+  },
+  declineProposal: {
+    method: "post",
+    path: "/api/v1/proposals/{proposalId}/decline",
+    allowed: ADMINS,
+    build: async (f) => ({
+      method: "POST",
+      path: `/api/v1/proposals/${await openProposal(f)}/decline`,
+      body: { reason: "r" },
+    }),
+  },
+  withdrawProposal: {
+    method: "post",
+    path: "/api/v1/proposals/{proposalId}/withdraw",
+    allowed: EDITORS,
+    build: async (f) => ({
+      method: "POST",
+      path: `/api/v1/proposals/${await openProposal(f)}/withdraw`,
+      body: {},
+    }),
+  },
+  getProposalImpact: {
+    method: "get",
+    path: "/api/v1/proposals/{proposalId}/impact",
+    allowed: SIGNED_IN,
+    build: async (f) => ({ method: "GET", path: `/api/v1/proposals/${await openProposal(f)}/impact` }),
+  },
+  listCommitments: {
+    method: "get",
+    path: "/api/v1/districts/{districtId}/commitments",
+    allowed: SIGNED_IN,
+    build: (f) => ({ method: "GET", path: `/api/v1/districts/${f.h.districtId}/commitments` }),
+  },
+  createCommitment: {
+    method: "post",
+    path: "/api/v1/districts/{districtId}/commitments",
+    allowed: EDITORS,
+    build: (f) => ({
+      method: "POST",
+      path: `/api/v1/districts/${f.h.districtId}/commitments`,
+      body: { stakeholderId: "housing-a", buildingGroupId: "block-1", year: 2030 },
+    }),
+  },
+  getTracker: {
+    method: "get",
+    path: "/api/v1/districts/{districtId}/tracker",
+    allowed: SIGNED_IN,
+    build: (f) => ({ method: "GET", path: `/api/v1/districts/${f.h.districtId}/tracker` }),
+  },
 };
+
+/** A new open proposal of the partner's organisation on the baseline (a fresh one per request: decisions close it). */
+async function openProposal(f: Fixture): Promise<string> {
+  const p = await f.h.participation.proposals.create({
+    districtId: f.h.districtId,
+    baseVersionId: f.h.baselineVersionId,
+    title: "m",
+    rationale: "",
+    change: {},
+    investmentEur: null,
+    payer: null,
+    operator: null,
+    author: null,
+    organisation: "housing-org",
+  });
+  return p.id;
+}
 
 let f: Fixture;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 /**
  * Participation routes: proposals, supports, comments and moderation, decisions, impact, commitments and the tracker.
- * The app is built here with a participation store (the shared harness does not pass one yet), so this file also
- * carries the authorisation matrix and the bad-input cases of these operations.
+ * The app is built here with targets and a second resident; the route × role matrix of these operations is in the
+ * shared authorisation matrix (authorization-matrix.test.ts), the bad-input cases are here.
  */
 import { createStore, MEMORY_DATA_DIR } from "@kera/store";
 import fc from "fast-check";
@@ -492,119 +492,6 @@ describe("impact, commitments and the tracker", () => {
     );
     expect(row.missing.co2Kg).toBe(0);
   }, 60_000);
-});
-
-/** Authorisation: every participation operation × every role (allowed → 2xx, otherwise 401/403). */
-describe("authorisation matrix (participation)", () => {
-  const ALL: Role[] = ["platform_admin", "district_admin", "partner", "researcher", "resident", "anonymous"];
-  const SIGNED_IN: Role[] = ["platform_admin", "district_admin", "partner", "researcher", "resident"];
-  const EDITORS: Role[] = ["platform_admin", "district_admin", "partner"];
-  const ADMINS: Role[] = ["platform_admin", "district_admin"];
-  const openProposal = async () =>
-    (
-      await f.participation.proposals.create({
-        districtId: f.districtId,
-        baseVersionId: f.baseVersionId,
-        title: "m",
-        rationale: "",
-        change: {},
-        investmentEur: null,
-        payer: null,
-        operator: null,
-        author: null,
-        organisation: "housing-org",
-      })
-    ).id;
-  const d = () => `/api/v1/districts/${f.districtId}`;
-  const ROWS: Record<string, { allowed: Role[]; build: () => Promise<[string, string, unknown?]> }> = {
-    listProposals: { allowed: SIGNED_IN, build: async () => ["GET", `${d()}/proposals`] },
-    createProposal: {
-      allowed: EDITORS,
-      build: async () => [
-        "POST",
-        `${d()}/proposals`,
-        { baseVersionId: f.baseVersionId, title: "t", change: {} },
-      ],
-    },
-    getProposal: {
-      allowed: SIGNED_IN,
-      build: async () => ["GET", `/api/v1/proposals/${await openProposal()}`],
-    },
-    supportProposal: {
-      allowed: ["partner", "resident"],
-      build: async () => ["POST", `/api/v1/proposals/${await openProposal()}/support`],
-    },
-    listComments: { allowed: SIGNED_IN, build: async () => ["GET", `${d()}/comments`] },
-    createComment: {
-      allowed: ["platform_admin", "district_admin", "partner", "resident"],
-      build: async () => ["POST", `${d()}/comments`, { assetId: "pv-block-1", body: "hello" }],
-    },
-    hideComment: {
-      allowed: ADMINS,
-      build: async () => {
-        const c = await f.participation.comments.create({
-          districtId: f.districtId,
-          proposalId: null,
-          assetId: "pv-block-1",
-          parentCommentId: null,
-          author: null,
-          body: "x",
-        });
-        return ["POST", `/api/v1/comments/${c.id}/hide`, { reason: "r" }];
-      },
-    },
-    acceptProposal: {
-      allowed: ADMINS,
-      build: async () => ["POST", `/api/v1/proposals/${await openProposal()}/accept`, {}],
-    },
-    declineProposal: {
-      allowed: ADMINS,
-      build: async () => ["POST", `/api/v1/proposals/${await openProposal()}/decline`, { reason: "r" }],
-    },
-    withdrawProposal: {
-      allowed: EDITORS,
-      build: async () => ["POST", `/api/v1/proposals/${await openProposal()}/withdraw`, {}],
-    },
-    getProposalImpact: {
-      allowed: SIGNED_IN,
-      build: async () => ["GET", `/api/v1/proposals/${await openProposal()}/impact`],
-    },
-    listCommitments: { allowed: SIGNED_IN, build: async () => ["GET", `${d()}/commitments`] },
-    createCommitment: {
-      allowed: EDITORS,
-      build: async () => [
-        "POST",
-        `${d()}/commitments`,
-        { stakeholderId: "housing-a", buildingGroupId: "block-1", year: 2030 },
-      ],
-    },
-    getTracker: { allowed: SIGNED_IN, build: async () => ["GET", `${d()}/tracker`] },
-  };
-
-  it("has a row for every participation operation the app serves", () => {
-    const served = f.app.operations
-      .filter((o) => /proposals|comments|commitments|tracker/.test(o.path))
-      .map((o) => o.operationId)
-      .sort();
-    expect(served).toEqual(Object.keys(ROWS).sort());
-  });
-
-  for (const [operationId, row] of Object.entries(ROWS)) {
-    it(`${operationId}: ${row.allowed.join(", ")}`, async () => {
-      for (const role of ALL) {
-        const [method, path, payload] = await row.build();
-        const res = await f.call(f.actors[role], method, path, payload);
-        if (row.allowed.includes(role)) {
-          expect(res.status, `${role} ${method} ${path}: ${await res.clone().text()}`).toBeGreaterThanOrEqual(
-            200,
-          );
-          expect(res.status, `${role} ${method} ${path}`).toBeLessThan(300);
-        } else {
-          expect(res.status, `${role} ${method} ${path}`).toBe(role === "anonymous" ? 401 : 403);
-        }
-      }
-    }, 60_000);
-  }
 });
 
 describe("applyChange", () => {

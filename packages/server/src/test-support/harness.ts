@@ -11,6 +11,7 @@ import { createDistrictWithBaseline } from "../seed.js";
 import { withReadCache } from "../read-cache.js";
 import { adaptStore } from "../store-adapter.js";
 import { createAccount } from "../users.js";
+import { adaptParticipationStore, type ParticipationStore } from "../routes/participation.js";
 import { API_TOKEN_PREFIX } from "../auth/authenticate.js";
 import { hashSecret, newSecret } from "../auth/secrets.js";
 
@@ -40,6 +41,8 @@ export interface Harness {
   readonly store: ServerStore;
   readonly jobs: ServerJobs;
   readonly config: ServerConfig;
+  /** Proposals, comments and commitments (the participation routes are served). */
+  readonly participation: ParticipationStore;
   readonly districtId: string;
   readonly baselineScenarioId: string;
   readonly baselineVersionId: string;
@@ -70,7 +73,8 @@ export async function createHarness(overrides: Partial<ServerConfig> = {}): Prom
   const logger = pino({ level: "silent" });
   const jobs = createInlineJobs(store, logger);
   const config = testConfig(overrides);
-  const app = createApp({ store, jobs, logger, config });
+  const participation = adaptParticipationStore(raw);
+  const app = createApp({ store, jobs, logger, config, participation });
 
   const created = await createDistrictWithBaseline(
     { store },
@@ -127,6 +131,7 @@ export async function createHarness(overrides: Partial<ServerConfig> = {}): Prom
     store,
     jobs,
     config,
+    participation,
     districtId,
     baselineScenarioId: created.scenario.id,
     baselineVersionId: created.version.id,
