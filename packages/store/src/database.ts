@@ -18,7 +18,8 @@ export const ROLES = ["platform_admin", "district_admin", "partner", "researcher
 /** Roles per organisation and (optionally) district; `anonymous` is not stored. */
 export type Role = (typeof ROLES)[number];
 
-export const RUN_KINDS = ["simulate", "optimize"] as const;
+/** Simulations and optimisations, and the analyses that run as jobs (issue 8, migration 0003). */
+export const RUN_KINDS = ["simulate", "optimize", "cooperation", "variants", "alternatives"] as const;
 export type RunKind = (typeof RUN_KINDS)[number];
 
 export const RUN_STATUSES = ["queued", "running", "succeeded", "failed", "cancelled", "interrupted"] as const;

@@ -87,6 +87,19 @@ export function createRunRepository(db: Db) {
         .limit(1)
         .executeTakeFirst();
     },
+    /** The newest queued or running run with this kind and input hash (so that asking again starts no duplicate). */
+    async findActive(kind: RunKind, inputHash: string): Promise<Run | undefined> {
+      return db
+        .selectFrom("runs")
+        .selectAll()
+        .where("kind", "=", kind)
+        .where("inputHash", "=", inputHash)
+        .where("status", "in", ["queued", "running"])
+        .orderBy("createdAt", "desc")
+        .orderBy("id", "desc")
+        .limit(1)
+        .executeTakeFirst();
+    },
     /** queued → running. Returns false if the run was not queued (cancelled meanwhile, or already started). */
     async markStarted(id: string, workerId: string, at: Date): Promise<boolean> {
       const r = await db

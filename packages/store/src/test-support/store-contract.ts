@@ -401,6 +401,55 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
       expect(again.status).toBe("queued");
     });
 
+    it("analysis runs (migration 0003): new kinds stored, unknown kinds rejected, active runs found by input", async () => {
+      const { scenario } = await seedScenario();
+      const v = await s().versions.create({
+        scenarioId: scenario.id,
+        parentVersionId: null,
+        model: { a: 2 },
+      });
+      const t0 = new Date("2026-06-01T00:00:00Z");
+      const hash = unique("analysis");
+      for (const kind of ["cooperation", "variants", "alternatives"] as const) {
+        const r = await s().runs.create({
+          versionId: v.id,
+          kind,
+          options: { typicalDays: 4 },
+          inputHash: hash,
+        });
+        expect((await s().runs.get(r.id))?.kind).toBe(kind);
+      }
+      await expectDbRejects(
+        s().runs.create({ versionId: v.id, kind: "bogus" as never, inputHash: unique("analysis") }),
+      );
+      // findActive: queued or running only, newest first, by kind and input hash
+      const first = await s().runs.create({
+        versionId: v.id,
+        kind: "cooperation",
+        inputHash: unique("coop"),
+      });
+      expect((await s().runs.findActive("cooperation", first.inputHash))?.id).toBe(first.id);
+      expect(await s().runs.findActive("alternatives", first.inputHash)).toBeUndefined();
+      expect(await s().runs.findActive("cooperation", unique("other"))).toBeUndefined();
+      await s().runs.markStarted(first.id, "worker-a", t0);
+      expect((await s().runs.findActive("cooperation", first.inputHash))?.status).toBe("running");
+      await s().runs.finish(first.id, { status: "failed", error: { code: "x", message: "boom" }, at: t0 });
+      expect(await s().runs.findActive("cooperation", first.inputHash)).toBeUndefined();
+      expect(await s().runs.findSucceeded("cooperation", first.inputHash)).toBeUndefined();
+      const second = await s().runs.create({
+        versionId: v.id,
+        kind: "cooperation",
+        inputHash: first.inputHash,
+      });
+      expect((await s().runs.findActive("cooperation", first.inputHash))?.id).toBe(second.id);
+      await s().runs.finish(second.id, { status: "succeeded", at: t0 });
+      expect(await s().runs.findActive("cooperation", first.inputHash)).toBeUndefined();
+      expect((await s().runs.findSucceeded("cooperation", first.inputHash))?.id).toBe(second.id);
+      await s().results.save({ runId: second.id, summary: { value: 1 }, series: {} });
+      const stored = await s().results.get(second.id);
+      expect([stored?.summary, stored?.series]).toEqual([{ value: 1 }, {}]);
+    });
+
     it("run results: summary in jsonb, hourly series compact and exact", async () => {
       const { scenario } = await seedScenario();
       const v = await s().versions.create({
