@@ -179,6 +179,11 @@ export interface ServerStore {
     /** Oldest first, without models. */
     listByScenario(scenarioId: string): Promise<readonly VersionMetaRecord[]>;
     latest(scenarioId: string): Promise<VersionRecord | undefined>;
+    /**
+     * Drops cached reads of the scenario's versions after a write made outside this port (e.g. a proposal accepted
+     * in one transaction of the participation store). Absent on stores that cache nothing.
+     */
+    forget?(scenarioId: string): void;
   };
   readonly runs: {
     create(r: {

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState, type FormEvent } from "react";
 import { api, ApiError, type ApiIssue, type District, type Run, type Version } from "../../api/client.js";
-import { useI18n } from "../../i18n/i18n.js";
+import { useCocreationI18n } from "./cocreation-i18n.js";
 import { LoginForm } from "../workspace/login-form.js";
 import { ResultsView } from "../workspace/results-view.js";
 import { RunPanel } from "../workspace/run-panel.js";
@@ -36,7 +36,7 @@ const pvIdsOf = (items: unknown): string[] =>
 
 /** Co-creation: proposals, supports, comments, the admin's decision and the cooperation allocation. */
 export function CocreationPage({ slug }: { readonly slug: string }) {
-  const tr = useI18n();
+  const tr = useCocreationI18n();
   const session = useSession();
   const [district, setDistrict] = useState<District | undefined>();
   const [base, setBase] = useState<Version | undefined>();
@@ -159,7 +159,7 @@ function ProposalForm({
   readonly base: Version;
   readonly onCreated: () => void;
 }) {
-  const tr = useI18n();
+  const tr = useCocreationI18n();
   const stakeholders = idsOf(base.model.stakeholders);
   const pvIds = pvIdsOf(base.model.assets);
   const [title, setTitle] = useState("");
@@ -318,7 +318,7 @@ function ProposalItem({
   readonly onChanged: () => void;
   readonly onAccepted: (v: Version) => void;
 }) {
-  const tr = useI18n();
+  const tr = useCocreationI18n();
   const [comments, setComments] = useState<readonly Comment[]>([]);
   const [draft, setDraft] = useState("");
   const [replyTo, setReplyTo] = useState<string | undefined>();

@@ -1,10 +1,10 @@
 import { useEffect, useState } from "react";
-import { useI18n } from "../../i18n/i18n.js";
+import { useCocreationI18n } from "./cocreation-i18n.js";
 import { getCooperation, type Cooperation } from "./cocreation-data.js";
 
 /** Value of cooperation, Shapley shares (table + bar chart), settlement payments and exchange price ranges. */
 export function CooperationSection({ versionId }: { readonly versionId: string }) {
-  const tr = useI18n();
+  const tr = useCocreationI18n();
   const [data, setData] = useState<Cooperation | undefined>();
   const [error, setError] = useState<string | undefined>();
   useEffect(() => {

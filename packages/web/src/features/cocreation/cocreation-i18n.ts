@@ -1,0 +1,58 @@
+import { useMemo } from "react";
+import { LOCALE_TAGS, useI18n, type Locale, type MessageKey, type Translator } from "../../i18n/i18n.js";
+import { cocreationEn, cocreationFi, cocreationSv, type CocreationMessages } from "./cocreation-messages.js";
+
+export type CocreationKey = keyof CocreationMessages;
+const COCREATION: Readonly<Record<Locale, CocreationMessages>> = {
+  fi: cocreationFi,
+  sv: cocreationSv,
+  en: cocreationEn,
+};
+
+/** The app's translator, extended with the co-creation strings and signed numbers. */
+export interface CocreationTranslator extends Omit<Translator, "t"> {
+  t(key: CocreationKey | MessageKey, vars?: Readonly<Record<string, string | number>>): string;
+  /** A number with its sign (`+1.2`, `−0.4`, `0`); `digits` fraction digits at most. */
+  signed(value: number | null | undefined, digits?: number): string;
+}
+
+const isCocreationKey = (key: string): key is CocreationKey => key in cocreationEn;
+
+export function createCocreationTranslator(tr: Translator): CocreationTranslator {
+  const messages = COCREATION[tr.locale];
+  const formats = new Map<number, Intl.NumberFormat>();
+  const self: CocreationTranslator = {
+    locale: tr.locale,
+    num: (value, digits) => tr.num(value, digits),
+    pct: (fraction, digits) => tr.pct(fraction, digits),
+    date: (value) => tr.date(value),
+    t(key, vars) {
+      if (!isCocreationKey(key)) return tr.t(key, vars);
+      const text = messages[key];
+      if (!vars) return text;
+      return text.replace(/\{(\w+)\}/g, (m, name: string) => {
+        const v = vars[name];
+        return v === undefined ? m : typeof v === "number" ? tr.num(v) : v;
+      });
+    },
+    signed(value, digits = 0) {
+      if (value === null || value === undefined || !Number.isFinite(value)) return "–";
+      let f = formats.get(digits);
+      if (!f) {
+        f = new Intl.NumberFormat(LOCALE_TAGS[tr.locale], {
+          maximumFractionDigits: digits,
+          signDisplay: "exceptZero",
+        });
+        formats.set(digits, f);
+      }
+      return f.format(value);
+    },
+  };
+  return self;
+}
+
+/** The co-creation page's translator for the current language. */
+export function useCocreationI18n(): CocreationTranslator {
+  const tr = useI18n();
+  return useMemo(() => createCocreationTranslator(tr), [tr]);
+}
