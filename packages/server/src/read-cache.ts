@@ -164,6 +164,11 @@ export function withReadCache(store: ServerStore, options: ReadCacheOptions = {}
         lru.delete(`vlatest:${v.scenarioId}`);
         return created;
       },
+      forget: (scenarioId) => {
+        lru.delete(`vl:${scenarioId}`);
+        lru.delete(`vlatest:${scenarioId}`);
+        s.versions.forget?.(scenarioId);
+      },
     },
     runs: {
       ...s.runs,

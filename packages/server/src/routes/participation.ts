@@ -96,6 +96,23 @@ export interface ParticipationStore {
       id: string,
       d: { status: Exclude<ProposalStatus, "open">; reason: string | null; acceptedVersionId: string | null },
     ): Promise<ProposalRecord | undefined>;
+    /**
+     * Accepts an open proposal in ONE transaction: appends a version to the scenario (its parent must still be the
+     * scenario's latest version) and records the decision with that version. Nothing is written when either fails.
+     */
+    accept(
+      id: string,
+      v: {
+        scenarioId: string;
+        parentVersionId: string;
+        model: unknown;
+        author: string | null;
+        message: string;
+      },
+    ): Promise<
+      | { ok: true; proposal: ProposalRecord; version: VersionRecord }
+      | { ok: false; reason: "stale-parent" | "closed" }
+    >;
     support(proposalId: string, userId: string): Promise<{ added: boolean; supportCount: number }>;
     supporters(proposalId: string): Promise<readonly string[]>;
   };
@@ -192,6 +209,46 @@ export function adaptParticipationStore(store: Store): ParticipationStore {
           return await proposal(await store.proposals.decide(id, d));
         } catch (error) {
           if (error instanceof StoreError && error.code === "invalid-state") return undefined;
+          throw error;
+        }
+      },
+      async accept(id, v) {
+        try {
+          const done = await store.transaction(async (tx) => {
+            const version = await tx.versions.create({
+              scenarioId: v.scenarioId,
+              parentVersionId: v.parentVersionId,
+              model: v.model as object,
+              author: v.author,
+              message: v.message,
+            });
+            const decided = await tx.proposals.decide(id, {
+              status: "accepted",
+              reason: null,
+              acceptedVersionId: version.id,
+            });
+            return { version, decided };
+          });
+          const { version } = done;
+          return {
+            ok: true,
+            proposal: await proposal(done.decided),
+            version: {
+              id: version.id,
+              scenarioId: version.scenarioId,
+              parentVersionId: version.parentVersionId,
+              contentHash: version.contentHash,
+              author: version.author,
+              message: version.message,
+              createdAt: iso(version.createdAt),
+              model: version.model,
+            },
+          };
+        } catch (error) {
+          if (error instanceof StoreError && error.code === "stale-parent")
+            return { ok: false, reason: "stale-parent" };
+          if (error instanceof StoreError && error.code === "invalid-state")
+            return { ok: false, reason: "closed" };
           throw error;
         }
       },
@@ -876,22 +933,23 @@ export function registerParticipationRoutes(kit: RouteKit, participation: Partic
       const latest = await store.versions.latest(scenario.id);
       if (!latest) throw notFound(`latest version of scenario ${scenario.id}`);
       const model = combine(latest.model, [p]);
-      const created = await store.versions.create({
+      // One transaction: the new version exists if and only if the proposal is recorded as accepted with it.
+      const accepted = await participation.proposals.accept(p.id, {
         scenarioId: scenario.id,
         parentVersionId: latest.id,
         model,
         author: auth.viewer.user?.id ?? null,
         message: body.message ?? `Accepted proposal ${p.id}: ${p.title}`,
       });
-      if (!created.ok) throw conflict("stale-parent", "the scenario changed meanwhile; try again");
-      const decided = await participation.proposals.decide(p.id, {
-        status: "accepted",
-        reason: null,
-        acceptedVersionId: created.version.id,
-      });
-      if (!decided) throw conflict("proposal-closed", "the proposal was decided meanwhile");
+      if (!accepted.ok) {
+        if (accepted.reason === "stale-parent")
+          throw conflict("stale-parent", "the scenario changed meanwhile; try again");
+        throw conflict("proposal-closed", "the proposal was decided meanwhile");
+      }
+      store.versions.forget?.(scenario.id);
+      const { proposal: decided, version } = accepted;
       await audit(deps, auth, "proposal.accept", `proposal:${p.id}`, {
-        version: created.version.id,
+        version: version.id,
         scenario: scenario.id,
       });
       const lens = await lensFor(deps, auth, p.districtId);
@@ -899,7 +957,7 @@ export function registerParticipationRoutes(kit: RouteKit, participation: Partic
         c,
         {
           proposal: await proposalView(deps, auth, decided, await supportedBy(auth, decided)),
-          version: { ...versionMetaDto(created.version), model: redactModel(created.version.model, lens) },
+          version: { ...versionMetaDto(version), model: redactModel(version.model, lens) },
         },
         201,
       );
