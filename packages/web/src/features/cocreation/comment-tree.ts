@@ -58,7 +58,9 @@ export function commentTree<C extends ThreadComment>(comments: readonly C[]): Co
   const roots = (children.get(null) ?? []).map(build);
   // Comments caught in a parent cycle (never produced by the API) are shown as threads of their own.
   for (const c of comments) if (!seen.has(c.id)) roots.push(build(c));
-  return roots.sort((a, b) => (newer(a.rank, b.rank) ? -1 : newer(b.rank, a.rank) ? 1 : 0)).map((r) => r.node);
+  return roots
+    .sort((a, b) => (newer(a.rank, b.rank) ? -1 : newer(b.rank, a.rank) ? 1 : 0))
+    .map((r) => r.node);
 }
 
 /** The number of comments in threads (top-level comments and all their replies). */

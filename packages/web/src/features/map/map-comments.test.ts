@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { commentsOn, countByTarget, type DistrictComment } from "./map-comments.js";
 
-const c = (id: string, target: { assetId?: string; proposalId?: string }, hidden = false): DistrictComment => ({
+const c = (
+  id: string,
+  target: { assetId?: string; proposalId?: string },
+  hidden = false,
+): DistrictComment => ({
   id,
   parentCommentId: null,
   body: hidden ? null : id,
