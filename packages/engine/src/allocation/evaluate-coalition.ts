@@ -1,4 +1,5 @@
-import type { Carrier, Network } from "../network/network.js";
+import type { Carrier, Location, Network } from "../network/network.js";
+import { carrierWeight, insideBoundary } from "../kpi/ped-weights.js";
 import type { Solver, SolveOptions, SolveStatus } from "../lp/solver-port.js";
 import type { OptimizeMode } from "../optimize/formulate.js";
 import { aggregateTypicalDays } from "../optimize/aggregate.js";
@@ -141,20 +142,9 @@ function measure(
   const n = w.length;
   const co2 = network.factors.co2KgPerKwh;
   const boundary = network.ped.boundary;
-  const inside = (location: string): boolean =>
-    location === "onSite" ||
-    (location === "functional" && boundary !== "onSite") ||
-    (location === "virtual" && boundary === "virtual");
-  const weight = (carrier: Carrier, t: number): number => {
-    switch (network.ped.weighting) {
-      case "delivered":
-        return 1;
-      case "primaryEnergy":
-        return network.factors.primaryEnergy[carrier];
-      case "co2":
-        return co2[carrier][t] ?? 0;
-    }
-  };
+  const inside = (location: Location): boolean => insideBoundary(boundary, location);
+  const weight = (carrier: Carrier, t: number): number =>
+    carrierWeight(network, network.ped.weighting, carrier, t);
   let co2Kg = 0;
   let produced = 0;
   let consumed = 0;

@@ -8,6 +8,7 @@ import type {
 } from "../network/network.js";
 import { simulate, type SimulationResult } from "../simulate/simulate.js";
 import { annualise } from "./finance.js";
+import { carrierWeight } from "./ped-weights.js";
 import { localMonths } from "./local-time.js";
 
 /**
@@ -158,18 +159,6 @@ const BOUNDARY_TEXT: Record<PedBoundary, string> = {
   virtual: "on-site, functional and virtual (off-site contracted) generation",
 };
 
-/** Weight of one kWh of a carrier in hour t. */
-function weightOf(network: Network, weighting: PedWeighting, carrier: Carrier, t: number): number {
-  switch (weighting) {
-    case "delivered":
-      return 1;
-    case "primaryEnergy":
-      return network.factors.primaryEnergy[carrier];
-    case "co2":
-      return network.factors.co2KgPerKwh[carrier][t] ?? 0;
-  }
-}
-
 interface HourlyTotals {
   readonly importBy: Record<Carrier, Float64Array>;
   readonly exportEl: Float64Array;
@@ -234,16 +223,16 @@ function positivityPerHour(
   weighting: PedWeighting,
   t: number,
 ): { produced: number; consumed: number } {
-  const wEl = weightOf(network, weighting, "electricity", t);
+  const wEl = carrierWeight(network, weighting, "electricity", t);
   let consumed = wEl * ((h.genAll[t] ?? 0) - (h.exportEl[t] ?? 0));
   for (const c of ["electricity", "heat", "cooling"] as const) {
-    consumed += weightOf(network, weighting, c, t) * (h.importBy[c][t] ?? 0);
+    consumed += carrierWeight(network, weighting, c, t) * (h.importBy[c][t] ?? 0);
   }
   let generated = h.genByLocation.onSite[t] ?? 0;
   if (boundary !== "onSite") generated += h.genByLocation.functional[t] ?? 0;
   if (boundary === "virtual") generated += (h.genByLocation.virtual[t] ?? 0) + (h.offsite[t] ?? 0);
   // Recovered waste heat: used in the district (consumed) and, inside the boundary, produced there.
-  const wHeat = weightOf(network, weighting, "heat", t);
+  const wHeat = carrierWeight(network, weighting, "heat", t);
   consumed += wHeat * (h.wasteAll[t] ?? 0);
   let recovered = h.wasteByLocation.onSite[t] ?? 0;
   if (boundary !== "onSite") recovered += h.wasteByLocation.functional[t] ?? 0;

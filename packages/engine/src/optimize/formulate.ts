@@ -1,8 +1,9 @@
-import type { Carrier, Extendable, Network, NetworkStorage } from "../network/network.js";
+import type { Carrier, Extendable, Location, Network, NetworkStorage } from "../network/network.js";
 import { createLpBuilder, type LpBuilder, type LpTerm } from "../lp/lp-builder.js";
 import type { LpModel } from "../lp/lp-model.js";
 import { annualise } from "../kpi/finance.js";
 import { localMonths } from "../kpi/local-time.js";
+import { carrierWeight, insideBoundary } from "../kpi/ped-weights.js";
 
 /**
  * The district's linear programme (docs/optimisation/formulation.md). One formulation for all modes:
@@ -203,7 +204,7 @@ export function formulate(network: Network, options: FormulationOptions): Formul
   // Terms of the weighted annual sums used by targets: per hour, the columns of each kind.
   const importCols: { carrier: Carrier; start: number }[] = [];
   const exportCols: number[] = [];
-  const sourceCols: { start: number; location: string }[] = [];
+  const sourceCols: { start: number; location: Location }[] = [];
 
   const capacityColumn = (id: string, e: Extendable): number => {
     if (options.capacityColumn) {
@@ -464,16 +465,8 @@ export function formulate(network: Network, options: FormulationOptions): Formul
       targets.push({ name, row, slack, unit });
     };
     const t0 = network.targets;
-    const weight = (carrier: Carrier, t: number): number => {
-      switch (network.ped.weighting) {
-        case "delivered":
-          return 1;
-        case "primaryEnergy":
-          return network.factors.primaryEnergy[carrier];
-        case "co2":
-          return co2[carrier][t] ?? 0;
-      }
-    };
+    const weight = (carrier: Carrier, t: number): number =>
+      carrierWeight(network, network.ped.weighting, carrier, t);
     if (t0.energyPositivityRatioMin !== undefined) {
       // sum_t hw [ w_el gen_boundary - X ( w_el (genAll - export_el) + sum_c w_c import_c ) ] >= -w_el offsite
       const x = t0.energyPositivityRatioMin;
@@ -484,10 +477,7 @@ export function formulate(network: Network, options: FormulationOptions): Formul
         const h = hw[t] ?? 1;
         const wEl = weight("electricity", t);
         for (const s of sourceCols) {
-          const inside =
-            s.location === "onSite" ||
-            (s.location === "functional" && boundary !== "onSite") ||
-            (s.location === "virtual" && boundary === "virtual");
+          const inside = insideBoundary(boundary, s.location);
           terms.push([s.start + t, h * wEl * ((inside ? 1 : 0) - x)]);
         }
         for (const e of exportCols) terms.push([e + t, h * wEl * x]);
@@ -498,10 +488,7 @@ export function formulate(network: Network, options: FormulationOptions): Formul
           const w = c.sourceId !== undefined ? network.wasteHeat.find((x) => x.id === c.sourceId) : undefined;
           const cop = c.efficiency[t] ?? 0;
           if (!w || c.kind !== "heatPump" || cop <= 0) continue;
-          const inside =
-            w.location === "onSite" ||
-            (w.location === "functional" && boundary !== "onSite") ||
-            (w.location === "virtual" && boundary === "virtual");
+          const inside = insideBoundary(boundary, w.location);
           terms.push([
             (converterCols.get(c.id) as number) + t,
             h * wHeat * (1 - 1 / cop) * ((inside ? 1 : 0) - x),
