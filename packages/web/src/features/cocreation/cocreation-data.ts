@@ -1,4 +1,5 @@
 import { api, type ApiIssue, type User } from "../../api/client.js";
+import { fetchAnalysis, type FetchAnalysisOptions } from "../../api/fetch-analysis.js";
 
 /** A proposal as GET /districts/{id}/proposals returns it (investmentEur may be redacted). */
 export interface Proposal {
@@ -130,5 +131,6 @@ export const listComments = async (districtId: string, proposalId: string) =>
       `/districts/${districtId}/comments?proposalId=${encodeURIComponent(proposalId)}`,
     )
   ).items;
-export const getCooperation = (versionId: string) =>
-  api<Cooperation>("GET", `/versions/${versionId}/cooperation?typicalDays=4`);
+/** The cooperation analysis (a job on the server: 200 with the result, or 202 and a run to follow). */
+export const getCooperation = (versionId: string, options?: FetchAnalysisOptions) =>
+  fetchAnalysis<Cooperation>(`/versions/${versionId}/cooperation?typicalDays=4`, options);

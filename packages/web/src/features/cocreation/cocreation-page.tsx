@@ -18,7 +18,10 @@ import {
   type Proposal,
   type ProposalField,
 } from "./cocreation-data.js";
+import { AlternativesSection } from "./alternatives-section.js";
+import { CommitmentsSection } from "./commitments-section.js";
 import { CooperationSection } from "./cooperation-section.js";
+import { ImpactPanel } from "./impact-panel.js";
 
 const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 const idsOf = (items: unknown): string[] =>
@@ -95,6 +98,7 @@ export function CocreationPage({ slug }: { readonly slug: string }) {
               <ProposalItem
                 key={p.id}
                 proposal={p}
+                proposals={proposals}
                 districtId={district.id}
                 role={role}
                 onChanged={() => void reload(district).catch((e: unknown) => setError(errorText(e)))}
@@ -126,6 +130,15 @@ export function CocreationPage({ slug }: { readonly slug: string }) {
           onCreated={() => void reload(district).catch((e: unknown) => setError(errorText(e)))}
         />
       ) : null}
+      {district && base ? (
+        <CommitmentsSection
+          districtId={district.id}
+          base={base}
+          proposals={proposals}
+          role={role}
+          user={user}
+        />
+      ) : null}
       {coopVersion ? (
         showCoop ? (
           <CooperationSection versionId={coopVersion} />
@@ -136,6 +149,9 @@ export function CocreationPage({ slug }: { readonly slug: string }) {
             </button>
           </p>
         )
+      ) : null}
+      {coopVersion && (role === "admin" || role === "partner") ? (
+        <AlternativesSection versionId={coopVersion} />
       ) : null}
     </section>
   );
@@ -307,12 +323,14 @@ function ProposalForm({
 
 function ProposalItem({
   proposal: p,
+  proposals,
   districtId,
   role,
   onChanged,
   onAccepted,
 }: {
   readonly proposal: Proposal;
+  readonly proposals: readonly Proposal[];
   readonly districtId: string;
   readonly role: CocreationRole;
   readonly onChanged: () => void;
@@ -354,6 +372,9 @@ function ProposalItem({
       </p>
       {p.rationale ? <p>{p.rationale}</p> : null}
       {p.decisionReason ? <p>{tr.t("proposalDecisionReason", { reason: p.decisionReason })}</p> : null}
+      {p.status === "open" || p.status === "accepted" ? (
+        <ImpactPanel proposal={p} proposals={proposals} />
+      ) : null}
       {error ? (
         <p role="alert" className="issues">
           {error}

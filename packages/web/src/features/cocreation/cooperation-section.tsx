@@ -1,35 +1,28 @@
-import { useEffect, useState } from "react";
-import { useCocreationI18n } from "./cocreation-i18n.js";
+import { useEffect } from "react";
+import { AnalysisStatus } from "./analysis-status.js";
 import { getCooperation, type Cooperation } from "./cocreation-data.js";
+import { useCocreationI18n } from "./cocreation-i18n.js";
+import { useAnalysis } from "./use-analysis.js";
 
 /** Value of cooperation, Shapley shares (table + bar chart), settlement payments and exchange price ranges. */
 export function CooperationSection({ versionId }: { readonly versionId: string }) {
   const tr = useCocreationI18n();
-  const [data, setData] = useState<Cooperation | undefined>();
-  const [error, setError] = useState<string | undefined>();
-  useEffect(() => {
-    let live = true;
-    setData(undefined);
-    setError(undefined);
-    getCooperation(versionId).then(
-      (d) => live && setData(d),
-      (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [versionId]);
+  const coop = useAnalysis<Cooperation>();
+  const start = coop.start;
+  useEffect(() => start((o) => getCooperation(versionId, o)), [start, versionId]);
+  const data = coop.busy ? undefined : coop.data;
   const maxShare = Math.max(1, ...(data?.partners ?? []).map((p) => Math.abs(p.shapleyEur)));
   return (
     <section aria-labelledby="coop-h" className="cooperation" data-testid="cooperation">
       <h2 id="coop-h">{tr.t("coopTitle")}</h2>
       <p>{tr.t("coopLead")}</p>
-      {error ? (
-        <p role="alert" className="issues">
-          {tr.t("errorPrefix", { message: error })}
-        </p>
-      ) : null}
-      {!data && !error ? <p role="status">{tr.t("coopComputing")}</p> : null}
+      <AnalysisStatus
+        busy={coop.busy}
+        progress={coop.progress}
+        error={coop.error}
+        computing={tr.t("coopComputing")}
+        testId="coop"
+      />
       {data ? (
         <>
           <dl className="coop-totals" data-testid="coop-value">
