@@ -1,7 +1,9 @@
 /**
- * Browser journey of issue 8 (co-creation, web side): a partner proposes more PV, a resident supports it, the
- * district admin accepts it into the scenario, simulates the new version (the indicators are recomputed) and
- * sees the cooperation allocation. The page is checked with axe-core; screenshots go to e2e/artifacts/.
+ * Browser journey of issue 8 (co-creation, web side): a partner proposes more PV and sees its impact (alone and
+ * combined with the other open proposals), commits to it and sees the target tracker; a resident supports it; the
+ * district admin accepts it into the scenario, simulates the new version (the indicators are recomputed), sees the
+ * cooperation allocation and computes alternative plans side by side. The analyses may answer 202 (a job) first.
+ * The page is checked with axe-core; screenshots go to e2e/artifacts/.
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -86,6 +88,39 @@ describe("co-creation", () => {
     await partner.page.fill("#prop-capacity", "10");
     await partner.page.click("[data-testid=propose]");
     await partner.page.locator("[data-testid=proposal]", { hasText: "Smaller PV" }).waitFor();
+
+    // Impact of the first proposal: alone and combined with the other open proposal, against the baseline.
+    await item.locator("[data-testid=impact-show]").click();
+    const impact = item.locator("[data-testid=impact]");
+    await impact.waitFor({ timeout: 170_000 });
+    const epRow = impact.locator("tr[data-figure=energyPositivityRatio]");
+    expect(await epRow.locator("[data-testid=impact-alone]").innerText()).toMatch(/^\d[\d,.]*\s?%$/);
+    expect(await epRow.locator("[data-testid=impact-combined]").innerText()).toMatch(/^\d[\d,.]*\s?%$/);
+    expect(await impact.locator("tr[data-figure=co2NetKg]").innerText()).toMatch(/t\/a/);
+    expect(await impact.locator("tr[data-figure=generationKWh] td").nth(2).innerText()).toMatch(
+      /^[+−-]?\d[\d,.]* MWh\/a$/,
+    );
+    expect(await item.locator("[data-testid=impact-includes]").innerText()).toContain("Smaller PV");
+
+    // The partner commits to its proposal; a year out of range is refused next to the year field first.
+    await partner.page.selectOption("#commit-target", { label: TITLE });
+    await partner.page.fill("#commit-year", "1800");
+    await partner.page.fill("#commit-description", "Panels ordered for block 1");
+    await partner.page.click("[data-testid=commit]");
+    await partner.page.waitForSelector("#commit-issue-year", { timeout: 30_000 });
+    expect(await partner.page.getAttribute("#commit-year", "aria-invalid")).toBe("true");
+    await partner.page.fill("#commit-year", "2030");
+    await partner.page.click("[data-testid=commit]");
+    const commitment = partner.page.locator("[data-testid=commitment-list] tbody tr", { hasText: TITLE });
+    await commitment.waitFor({ timeout: 30_000 });
+    expect(await commitment.innerText()).toContain("2030");
+    // Recording a commitment recomputes the tracker: one row per target year of the Kera model (2035).
+    const trackerRows = partner.page.locator("[data-testid=tracker] tbody tr");
+    await trackerRows.first().waitFor({ timeout: 170_000 });
+    expect(await trackerRows.count()).toBe(1);
+    expect(await trackerRows.first().locator("th").innerText()).toBe("2035");
+    expect(await trackerRows.first().innerText()).toMatch(/\bMet\b|Not met/);
+    expect(await trackerRows.first().innerText()).toContain(TITLE);
     await expectAccessible(partner.page);
     await screenshot(partner.page, "cocreation-partner-proposed");
     // The refused proposal's 422 is logged by Chromium as a failed resource; nothing else may fail.
@@ -123,6 +158,18 @@ describe("co-creation", () => {
     await shares.first().waitFor({ timeout: 170_000 });
     expect(await shares.count()).toBeGreaterThan(1);
     expect(await admin.page.locator("[data-testid=coop-value]").innerText()).toMatch(/EUR\/a/);
+
+    // Alternatives to negotiate over: the optimum and clearly different plans within 5 % of its cost.
+    await admin.page.fill("#alt-slack", "5");
+    await admin.page.fill("#alt-count", "2");
+    await admin.page.click("[data-testid=alt-compute]");
+    const plans = admin.page.locator("[data-testid=alt-plans] thead th[data-plan]");
+    await plans.first().waitFor({ timeout: 170_000 });
+    expect(await plans.count()).toBeGreaterThanOrEqual(2);
+    expect(await plans.first().getAttribute("data-plan")).toBe("optimum");
+    expect(
+      await admin.page.locator("[data-testid=alt-plans] tr[data-row=cost] td").first().innerText(),
+    ).toMatch(/\d/);
     await expectAccessible(admin.page);
     await screenshot(admin.page, "cocreation-admin-accepted");
     expect(admin.errors).toEqual([]);

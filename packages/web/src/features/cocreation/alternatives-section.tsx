@@ -112,19 +112,17 @@ export function AlternativesSection({ versionId }: { readonly versionId: string 
               {alternativeRows(data).map((row) => (
                 <tr key={row.key} data-row={row.key}>
                   <th scope="row">{tr.t(ROW_LABEL[row.key])}</th>
-                  {row.values.map((v, i) =>
-                    row.percent ? (
-                      <td key={i}>
-                        {v === null
+                  {row.values.map((v, i) => (
+                    <td key={i}>
+                      {!row.percent
+                        ? tr.num(v, row.digits)
+                        : v === null
                           ? "–"
                           : row.key === "costIncrease"
-                            ? `${tr.signed(v, row.digits)} %`
-                            : `${tr.num(v, row.digits)} %`}
-                      </td>
-                    ) : (
-                      <td key={i}>{tr.num(v, row.digits)}</td>
-                    ),
-                  )}
+                            ? tr.signedPct(v / 100, row.digits)
+                            : tr.pct(v / 100, row.digits)}
+                    </td>
+                  ))}
                 </tr>
               ))}
             </tbody>

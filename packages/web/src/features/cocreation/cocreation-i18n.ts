@@ -14,13 +14,29 @@ export interface CocreationTranslator extends Omit<Translator, "t"> {
   t(key: CocreationKey | MessageKey, vars?: Readonly<Record<string, string | number>>): string;
   /** A number with its sign (`+1.2`, `−0.4`, `0`); `digits` fraction digits at most. */
   signed(value: number | null | undefined, digits?: number): string;
+  /** A fraction as a signed percentage (`+2.5%`, `+2,5 %`); `digits` fraction digits at most. */
+  signedPct(fraction: number | null | undefined, digits?: number): string;
 }
 
 const isCocreationKey = (key: string): key is CocreationKey => key in cocreationEn;
 
 export function createCocreationTranslator(tr: Translator): CocreationTranslator {
   const messages = COCREATION[tr.locale];
-  const formats = new Map<number, Intl.NumberFormat>();
+  const formats = new Map<string, Intl.NumberFormat>();
+  const signedFormat = (value: number | null | undefined, digits: number, percent: boolean): string => {
+    if (value === null || value === undefined || !Number.isFinite(value)) return "–";
+    const key = `${percent ? "p" : "n"}${digits}`;
+    let f = formats.get(key);
+    if (!f) {
+      f = new Intl.NumberFormat(LOCALE_TAGS[tr.locale], {
+        ...(percent ? { style: "percent" as const } : {}),
+        maximumFractionDigits: digits,
+        signDisplay: "exceptZero",
+      });
+      formats.set(key, f);
+    }
+    return f.format(value);
+  };
   const self: CocreationTranslator = {
     locale: tr.locale,
     num: (value, digits) => tr.num(value, digits),
@@ -36,16 +52,10 @@ export function createCocreationTranslator(tr: Translator): CocreationTranslator
       });
     },
     signed(value, digits = 0) {
-      if (value === null || value === undefined || !Number.isFinite(value)) return "–";
-      let f = formats.get(digits);
-      if (!f) {
-        f = new Intl.NumberFormat(LOCALE_TAGS[tr.locale], {
-          maximumFractionDigits: digits,
-          signDisplay: "exceptZero",
-        });
-        formats.set(digits, f);
-      }
-      return f.format(value);
+      return signedFormat(value, digits, false);
+    },
+    signedPct(fraction, digits = 0) {
+      return signedFormat(fraction, digits, true);
     },
   };
   return self;

@@ -33,5 +33,7 @@ describe("co-creation strings (loaded with the lazy route)", () => {
     expect(en.signed(0)).toBe("0");
     expect(en.signed(-0.2)).toBe("0");
     expect(en.signed(null)).toBe("–");
+    expect(en.signedPct(0.025, 1)).toBe("+2.5%");
+    expect(fi.signedPct(-0.1).replace(/\s/g, " ")).toBe("−10 %");
   });
 });

@@ -20,8 +20,13 @@ const FIGURE_LABEL = {
   selfSufficiency: "figSelfSufficiency",
 } as const;
 
+/** A value in display units; a ratio (held in %) is formatted as the locale writes percentages. */
 const value = (tr: CocreationTranslator, f: Figure, v: number | null) =>
-  v === null ? "–" : `${tr.num(v, FIGURE_DIGITS[f.kind])} ${FIGURE_UNIT[f.kind]}`;
+  v === null
+    ? "–"
+    : f.kind === "ratio"
+      ? tr.pct(v / 100, FIGURE_DIGITS.ratio)
+      : `${tr.num(v, FIGURE_DIGITS[f.kind])} ${FIGURE_UNIT[f.kind]}`;
 const delta = (tr: CocreationTranslator, f: Figure, v: number | null) =>
   v === null
     ? "–"
