@@ -105,6 +105,16 @@ describe("map comments", () => {
     await expect.poll(() => resident.page.getAttribute(ITEM, "data-comments")).toBe("1");
     expect(await resident.page.getAttribute(ITEM, "aria-label")).toContain("Comments: 1");
     expect(await resident.page.locator("[data-testid=comment-badge]").innerHTML()).toContain(">1<");
+    // A building group has a thread of its own.
+    const group = "[data-testid=site-plan] [data-id=supermarket]";
+    await resident.page.focus(group);
+    await resident.page.keyboard.press("Enter");
+    await thread(resident.page).getByText("No comments yet.").waitFor();
+    await resident.page.fill("#map-draft", "Could the loading bay get a roof with PV?");
+    await resident.page.click("[data-testid=comment-send]");
+    await expect.poll(() => resident.page.getAttribute(group, "data-comments")).toBe("1");
+    expect(await thread(resident.page).innerText()).not.toContain(QUESTION);
+    await selectByKeyboard(resident.page);
     await expectAccessible(resident.page);
     expect(resident.errors).toEqual([]);
 

@@ -1,12 +1,11 @@
 import { useCallback, useEffect, useMemo, useState, type KeyboardEvent } from "react";
-import { api, ApiError, type ModelInputs, type User } from "../../api/client.js";
+import { api, ApiError, type ModelInputs, type PublicDistrict, type User } from "../../api/client.js";
 import { PALETTE } from "../../charts/options.js";
 import { useI18n } from "../../i18n/i18n.js";
 import { roleOf } from "../cocreation/cocreation-data.js";
 import { CommentThread } from "../cocreation/comment-thread.js";
 import { LoginForm } from "../workspace/login-form.js";
 import { useSession } from "../workspace/session.js";
-import { districtBySlug } from "../workspace/workspace-data.js";
 import { commentsOn, countByTarget, listDistrictComments, type DistrictComment } from "./map-comments.js";
 import { layoutSite, type PlacedItem } from "./site-layout.js";
 
@@ -20,7 +19,7 @@ const KIND_COLOUR: Readonly<Record<string, string>> = {
 
 const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
-/** The district's map comments for a signed-in user: undefined while loading, "forbidden" without the right. */
+/** The district's map comments for a signed-in user ("forbidden" when the user is not a member of the district). */
 type CommentsState =
   | { readonly state: "loading" }
   | { readonly state: "forbidden" }
@@ -49,7 +48,8 @@ function useMapComments(slug: string, user: User | null | undefined) {
     if (!user) return;
     let live = true;
     (async () => {
-      const d = await districtBySlug(slug);
+      // The public summary names the district's id for anyone; the listing itself answers 403 to non-members.
+      const d = (await api<PublicDistrict>("GET", `/public/districts/${slug}`)).district;
       const items = await listDistrictComments(d.id);
       if (!live) return;
       setDistrictId(d.id);
