@@ -139,7 +139,7 @@ export function CocreationPage({ slug }: { readonly slug: string }) {
           user={user}
         />
       ) : null}
-      {coopVersion ? (
+      {coopVersion && role !== "resident" ? (
         showCoop ? (
           <CooperationSection versionId={coopVersion} />
         ) : (
@@ -150,9 +150,7 @@ export function CocreationPage({ slug }: { readonly slug: string }) {
           </p>
         )
       ) : null}
-      {coopVersion && (role === "admin" || role === "partner") ? (
-        <AlternativesSection versionId={coopVersion} />
-      ) : null}
+      {coopVersion && role !== "resident" ? <AlternativesSection versionId={coopVersion} /> : null}
     </section>
   );
 }

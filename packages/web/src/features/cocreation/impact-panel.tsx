@@ -98,7 +98,9 @@ export function ImpactPanel({
             {others.length === 0
               ? tr.t("impactIncludesOnlyThis")
               : tr.t("impactIncludes", {
-                  list: [proposal.id, ...others].map((id) => `“${titleOf(id)}”`).join(", "),
+                  list: [proposal.id, ...others]
+                    .map((id) => (tr.locale === "en" ? `“${titleOf(id)}”` : `”${titleOf(id)}”`))
+                    .join(", "),
                 })}
           </p>
         </div>
