@@ -25,6 +25,8 @@ const ACCOUNTS = {
 
 let platform: Platform;
 let browser: Browser;
+/** Status codes of the analysis endpoints as the pages saw them (200 with the result, or 202 and a run to follow). */
+const analysisAnswers: string[] = [];
 
 beforeAll(async () => {
   // A resident and a district admin (no district attached: every district) besides the default partner.
@@ -50,6 +52,10 @@ async function signedIn(account: Account): Promise<{ page: Page; errors: string[
   const context = await browser.newContext({ locale: "en-GB", viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const errors = watchErrors(page);
+  page.on("response", (r) => {
+    const m = /\/api\/v1\/.*\/(impact|tracker|cooperation|alternatives)(\?|$)/.exec(r.url());
+    if (m?.[1]) analysisAnswers.push(`${m[1]} ${r.status()}`);
+  });
   await page.goto(`${platform.url}/cocreation`);
   await page.waitForSelector("#login-email");
   await page.fill("#login-email", account.email);
@@ -185,5 +191,7 @@ describe("co-creation", () => {
     await screenshot(partner.page, "cocreation-partner-cooperation");
     // The refused proposal's 422 is logged by Chromium as a failed resource; nothing else may fail.
     expect(partner.errors.filter((e) => !/status of 422/.test(e))).toEqual([]);
+    expect(analysisAnswers.filter((a) => !/ (200|202)$/.test(a))).toEqual([]);
+    console.log(`analysis answers: ${analysisAnswers.join(", ")}`);
   }, 600_000);
 });
