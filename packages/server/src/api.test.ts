@@ -85,6 +85,11 @@ const BAD: Record<
     path: `/api/v1/versions/${h.baselineVersionId}/cooperation?typicalDays=0`,
     issuePath: "query.typicalDays",
   }),
+  getAlternatives: (h) => ({
+    method: "GET",
+    path: `/api/v1/versions/${h.baselineVersionId}/alternatives?slack=0.9`,
+    issuePath: "query.slack",
+  }),
   getRunSeries: () => ({
     method: "GET",
     path: `/api/v1/runs/RUN/series?format=xml`,

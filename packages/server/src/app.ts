@@ -19,6 +19,7 @@ import { HttpProblem, issuesFromZod, problemResponse } from "./problem.js";
 import { RouteKit, type RegisteredRoute } from "./route-kit.js";
 import { registerAdminRoutes } from "./routes/admin.js";
 import { registerAuthRoutes } from "./routes/auth.js";
+import { registerAlternativesRoutes } from "./routes/alternatives.js";
 import { registerCooperationRoutes } from "./routes/cooperation.js";
 import { registerDistrictRoutes } from "./routes/districts.js";
 import { registerParticipationRoutes, type ParticipationStore } from "./routes/participation.js";
@@ -161,6 +162,7 @@ export function createApp(options: CreateAppOptions): KeraApp {
   registerAdminRoutes(kit);
   registerWebSupportRoutes(kit);
   registerCooperationRoutes(kit);
+  registerAlternativesRoutes(kit);
   if (options.participation) registerParticipationRoutes(kit, options.participation);
 
   kit.record({ operationId: "getOpenApi", method: "get", path: "/api/openapi.json" });

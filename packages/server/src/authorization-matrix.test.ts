@@ -8,7 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashSecret, newSecret } from "./auth/secrets.js";
 import type { Role } from "./ports.js";
 import { createAccount } from "./users.js";
-import { createHarness, PASSWORD, waitForRun, type Actor, type Harness } from "./test-support/harness.js";
+import {
+  createHarness,
+  microModel,
+  PASSWORD,
+  waitForRun,
+  type Actor,
+  type Harness,
+} from "./test-support/harness.js";
 
 const ALL: Role[] = ["platform_admin", "district_admin", "partner", "researcher", "resident", "anonymous"];
 const SIGNED_IN: Role[] = ["platform_admin", "district_admin", "partner", "researcher", "resident"];
@@ -240,6 +247,15 @@ export const MATRIX: Record<string, { method: string; path: string; allowed: Rol
       path: `/api/v1/versions/${await latest(f)}/cooperation?typicalDays=1`,
     }),
   },
+  getAlternatives: {
+    method: "get",
+    path: "/api/v1/versions/{versionId}/alternatives",
+    allowed: ANALYSTS,
+    build: async (f) => ({
+      method: "GET",
+      path: `/api/v1/versions/${await sizableVersion(f)}/alternatives?count=1&typicalDays=1`,
+    }),
+  },
   getRunSummary: {
     method: "get",
     path: "/api/v1/runs/{runId}/summary",
@@ -447,6 +463,44 @@ export const MATRIX: Record<string, { method: string; path: string; allowed: Rol
     build: (f) => ({ method: "GET", path: `/api/v1/districts/${f.h.districtId}/tracker` }),
   },
 };
+
+/** A version with an extendable PV array (alternatives need something to size), made once. */
+let sizable: Promise<string> | undefined;
+function sizableVersion(f: Fixture): Promise<string> {
+  sizable ??= (async () => {
+    const model = microModel() as { assets: unknown[] };
+    model.assets.push(
+      { kind: "districtHeating", id: "dh", owner: "caruna", capacity: 1000 },
+      {
+        kind: "pv",
+        id: "pv-x",
+        owner: "housing-a",
+        location: "block-1",
+        extendable: true,
+        capacityMax: 100,
+        costInvest: 900,
+        lifetime: 30,
+      },
+    );
+    const s = await f.h.store.scenarios.create({
+      districtId: f.h.districtId,
+      name: "Sizable",
+      parentScenarioId: null,
+      createdBy: null,
+      organisation: null,
+    });
+    const v = await f.h.store.versions.create({
+      scenarioId: s.id,
+      parentVersionId: null,
+      model,
+      author: null,
+      message: "extendable PV",
+    });
+    if (!v.ok) throw new Error("version");
+    return v.version.id;
+  })();
+  return sizable;
+}
 
 /** A new open proposal of the partner's organisation on the baseline (a fresh one per request: decisions close it). */
 async function openProposal(f: Fixture): Promise<string> {

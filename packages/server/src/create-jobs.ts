@@ -13,7 +13,7 @@ import {
   type HandlerRef,
   type ResultCache,
 } from "./jobs/index.js";
-import type { RunKind, ServerJobs, ServerStore } from "./ports.js";
+import { RUN_KINDS as PORT_RUN_KINDS, type RunKind, type ServerJobs, type ServerStore } from "./ports.js";
 import { createQueueJobs } from "./queue-jobs.js";
 
 /** The run handler module (dist/compute/simulate-job.js when built; the .ts source under tests, loaded via tsx). */
@@ -25,14 +25,15 @@ export function runHandlerRef(): HandlerRef {
   };
 }
 
-export const RUN_KINDS: readonly RunKind[] = ["simulate", "optimize"];
+/** Every run kind has the same handler (compute/simulate-job.ts dispatches on the kind). */
+export const RUN_KINDS: readonly RunKind[] = PORT_RUN_KINDS;
 
 /** Results of succeeded runs in the store, as a cache for the job queue (identical inputs are not recomputed). */
 export function storeResultCache(store: ServerStore): ResultCache {
   return {
     async get(kind, inputHash) {
-      if (kind !== "simulate" && kind !== "optimize") return undefined;
-      const run = await store.runs.findSucceeded(kind, inputHash);
+      if (!(RUN_KINDS as readonly string[]).includes(kind)) return undefined;
+      const run = await store.runs.findSucceeded(kind as RunKind, inputHash);
       const result = run && (await store.results.get(run.id));
       if (!result) return undefined;
       const series: Record<string, number[]> = {};

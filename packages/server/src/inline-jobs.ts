@@ -1,5 +1,5 @@
 import type { Logger } from "pino";
-import { runScenario } from "./compute/run-scenario.js";
+import { runJob } from "./compute/run-job.js";
 import type { JobEvent, RunRecord, ServerJobs, ServerStore } from "./ports.js";
 
 /**
@@ -20,7 +20,7 @@ export function createInlineJobs(store: ServerStore, logger: Logger): ServerJobs
     if (controller.signal.aborted || !(await store.runs.markStarted(run.id, "inline"))) return;
     emit(run.id, { type: "running" });
     try {
-      const out = await runScenario(
+      const out = await runJob(
         { model, kind: run.kind, options: run.options },
         (fraction, message) =>
           emit(run.id, { type: "progress", fraction, ...(message === undefined ? {} : { message }) }),

@@ -18,6 +18,15 @@ export async function requeueLeftovers(
   for (const run of await store.runs.listByStatus(["queued"])) {
     const version = await store.versions.get(run.versionId);
     if (!version) continue;
+    if (run.kind === "variants") {
+      // Its documents (the version with proposals applied) are not stored: the next request starts a new run.
+      await store.runs.finish(
+        run.id,
+        "interrupted",
+        "the server restarted before the run started; ask again",
+      );
+      continue;
+    }
     await jobs.enqueueRun(run, version.model);
     requeued.push(run.id);
     logger.info({ run: run.id }, "re-queued a run left by an earlier process");
@@ -42,7 +51,7 @@ export async function requeueUnfinished(
       await store.runs.finish(id, "interrupted", "the server shut down before the run finished; re-queued");
       run = await store.runs.get(id);
     }
-    if (run?.status !== "interrupted") continue;
+    if (run?.status !== "interrupted" || run.kind === "variants") continue; // variants: asked again instead
     const copy = await store.runs.create({
       versionId: run.versionId,
       kind: run.kind,

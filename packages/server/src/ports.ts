@@ -84,7 +84,9 @@ export interface StakeholderRecord {
 
 export const RUN_STATUSES = ["queued", "running", "succeeded", "failed", "cancelled", "interrupted"] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
-export type RunKind = "simulate" | "optimize";
+/** Simulations and optimisations, and the analyses that run as jobs (cooperation, variants, alternatives). */
+export const RUN_KINDS = ["simulate", "optimize", "cooperation", "variants", "alternatives"] as const;
+export type RunKind = (typeof RUN_KINDS)[number];
 
 export interface RunRecord {
   readonly id: string;
@@ -94,6 +96,8 @@ export interface RunRecord {
   readonly inputHash: string;
   readonly status: RunStatus;
   readonly progress: number;
+  /** The latest progress message, if the adapter keeps it. */
+  readonly message?: string | null;
   readonly error: string | null;
   readonly createdBy: string | null;
   readonly createdAt: string;
@@ -200,6 +204,8 @@ export interface ServerStore {
     listByStatus(statuses: readonly RunStatus[]): Promise<readonly RunRecord[]>;
     /** The newest succeeded run with this kind and input hash (the persistent result cache). */
     findSucceeded(kind: RunKind, inputHash: string): Promise<RunRecord | undefined>;
+    /** The newest queued or running run with this kind and input hash (asking again starts no duplicate). */
+    findActive(kind: RunKind, inputHash: string): Promise<RunRecord | undefined>;
     /** Marks runs left `running` by a process that is gone as `interrupted`; returns their ids. */
     interruptOrphans(): Promise<string[]>;
     /** queued → running; false when the run is no longer queued. */

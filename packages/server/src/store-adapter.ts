@@ -95,6 +95,7 @@ export function adaptStore(store: Store): ServerStore {
     inputHash: r.inputHash,
     status: r.status,
     progress: r.progress,
+    message: r.message,
     error: isRecord(r.error) && typeof r.error.message === "string" ? r.error.message : null,
     createdBy: r.createdBy,
     createdAt: iso(r.createdAt),
@@ -282,6 +283,10 @@ export function adaptStore(store: Store): ServerStore {
         (await store.runs.listByStatus(statuses)).map(run),
       findSucceeded: async (kind, inputHash) => {
         const r = await store.runs.findSucceeded(kind, inputHash);
+        return r && run(r);
+      },
+      findActive: async (kind, inputHash) => {
+        const r = await store.runs.findActive(kind, inputHash);
         return r && run(r);
       },
       interruptOrphans: () => store.runs.interruptOrphans({ at: new Date() }),

@@ -65,6 +65,7 @@ export const POLICY: Readonly<Record<string, PolicyEntry>> = {
   getRunSummary: { roles: SIGNED_IN },
   getRunSeries: { roles: ANALYSTS },
   getCooperation: { roles: ANALYSTS },
+  getAlternatives: { roles: ANALYSTS },
   // public
   getPublicDistrict: { roles: EVERYONE },
   // web support (routes/web-support.ts)

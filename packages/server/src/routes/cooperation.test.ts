@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { HttpProblem } from "../problem.js";
+import { computeCooperation } from "../compute/cooperation.js";
+import { RunInputError } from "../compute/run-scenario.js";
 import { microModel } from "../test-support/harness.js";
-import { computeCooperation, cooperationView, type CooperationDto } from "./cooperation.js";
+import { cooperationView, type CooperationDto } from "./cooperation.js";
 
 /** The micro district with its battery handed to a second partner (a storage company). */
 function twoPartnerModel(): Record<string, unknown> {
@@ -14,7 +15,7 @@ function twoPartnerModel(): Record<string, unknown> {
   return m as unknown as Record<string, unknown>;
 }
 
-describe("computeCooperation", () => {
+describe("computeCooperation (the job of a cooperation run)", () => {
   it("analyses the partners of a stored district document", async () => {
     const dto = await computeCooperation(twoPartnerModel(), { typicalDays: 1, metric: "cost" });
     expect(dto.players).toEqual(["housing-a", "storage-co"]);
@@ -29,18 +30,17 @@ describe("computeCooperation", () => {
     expect(JSON.parse(JSON.stringify(dto))).toEqual(dto);
   }, 60_000);
 
-  it("answers 422 for an invalid district or unknown players", async () => {
+  it("fails the run (RunInputError with paths) for an invalid district or unknown players", async () => {
     await expect(computeCooperation({ name: 1 }, { typicalDays: 1, metric: "cost" })).rejects.toBeInstanceOf(
-      HttpProblem,
+      RunInputError,
     );
     const error = await computeCooperation(microModel(), {
       typicalDays: 1,
       metric: "cost",
       players: ["nobody"],
     }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(HttpProblem);
-    expect((error as HttpProblem).status).toBe(422);
-    expect((error as HttpProblem).issues?.[0]?.path).toBe("query.players");
+    expect(error).toBeInstanceOf(RunInputError);
+    expect((error as RunInputError).issues[0]?.path).toBe("options.players");
   });
 });
 

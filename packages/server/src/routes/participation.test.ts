@@ -128,6 +128,25 @@ beforeAll(async () => {
 afterAll(async () => f?.close());
 
 const body = async <T = Record<string, unknown>>(res: Response): Promise<T> => (await res.json()) as T;
+
+/** An analysis endpoint (impact, tracker): 202 with its run, the run succeeds, then 200 with the result. */
+async function analysis(actor: Actor, url: string): Promise<Response> {
+  const first = await f.call(actor, "GET", url);
+  expect(first.status, await first.clone().text()).toBe(202);
+  const { runId } = await body<{ runId: string }>(first);
+  expect(first.headers.get("location")).toBe(`/api/v1/runs/${runId}`);
+  for (let i = 0; i < 6000; i++) {
+    const run = await f.store.runs.get(runId);
+    if (run && run.status !== "queued" && run.status !== "running") {
+      expect(run.status, run.error ?? "").toBe("succeeded");
+      break;
+    }
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  const again = await f.call(actor, "GET", url);
+  expect(again.status, await again.clone().text()).toBe(200);
+  return again;
+}
 const problem = async (res: Response) => {
   expect(res.headers.get("content-type")).toContain("application/problem+json");
   return body<{ status: number; code: string; issues?: { path: string; code: string; message: string }[] }>(
@@ -386,8 +405,7 @@ describe("impact, commitments and the tracker", () => {
     const p = await propose(f.actors.partner, {
       change: { assets: [{ ...NEW_PV, id: "pv-impact", capacity: 40 }] },
     });
-    const res = await f.call(f.actors.resident, "GET", `/api/v1/proposals/${p.id}/impact`);
-    expect(res.status).toBe(200);
+    const res = await analysis(f.actors.resident, `/api/v1/proposals/${p.id}/impact`);
     const impact = await body<{
       baseline: { generationKWh: number; co2NetKg: number };
       alone: { indicators: { generationKWh: number }; delta: { generationKWh: number } };
@@ -469,7 +487,7 @@ describe("impact, commitments and the tracker", () => {
         met: { current: boolean; withCommitments: boolean };
         missing: { energyPositivityRatio: number; co2Kg: number };
       }[];
-    }>(await f.call(f.actors.resident, "GET", `/api/v1/districts/${f.districtId}/tracker`));
+    }>(await analysis(f.actors.resident, `/api/v1/districts/${f.districtId}/tracker`));
     const latest = (await f.store.versions.latest(f.scenarioId))!;
     expect(tracker.versionId).toBe(latest.id);
     const current = await simulateDirect(latest.model);

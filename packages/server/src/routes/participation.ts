@@ -8,15 +8,18 @@
  */
 import { z } from "@hono/zod-openapi";
 import type { Store } from "@kera/store";
-import { contentHash, StoreError } from "@kera/store";
-import { runScenario } from "../compute/run-scenario.js";
+import { StoreError } from "@kera/store";
+import { indicatorsOf, type Indicators } from "../compute/indicators.js";
+import type { Variant, VariantsResult } from "../compute/variants.js";
 import type { AppDeps, Auth, Scope } from "../context.js";
 import { validateDistrictDocument } from "../model.js";
 import type { ScenarioRecord, VersionRecord } from "../ports.js";
 import { HttpProblem, invalid, notFound, forbidden, type ProblemIssue } from "../problem.js";
 import { REDACTED, redactModel } from "../redact.js";
 import type { RouteKit } from "../route-kit.js";
+import { ANALYSIS_PENDING_RESPONSE, analysisServer } from "./analysis.js";
 import { audit, conflict, json, lensFor, versionMetaDto } from "./common.js";
+import { IndicatorsSchema } from "./indicators-schema.js";
 import { Id, listOf, Timestamp, VersionSchema } from "./schemas.js";
 import { scopes } from "./scopes.js";
 
@@ -377,41 +380,10 @@ function validatedChange(
 // Indicators
 // ---------------------------------------------------------------------------------------------------------------
 
-/** The indicators compared for proposals and targets (annual over the model's timeline). */
-export interface Indicators {
-  /** Energy positivity ratio under the model's definition (boundary, weighting); null without demand. */
-  readonly energyPositivityRatio: number | null;
-  readonly producedKWh: number;
-  readonly consumedKWh: number;
-  /** Emissions minus those avoided by exports, kgCO2e. */
-  readonly co2NetKg: number;
-  readonly co2EmissionsKg: number;
-  readonly generationKWh: number;
-  readonly electricityImportKWh: number;
-  readonly selfSufficiency: number | null;
-}
+export { indicatorsOf, type Indicators };
 
 const num = (v: unknown): number => (typeof v === "number" ? v : 0);
 const numOrNull = (v: unknown): number | null => (typeof v === "number" ? v : null);
-
-/** Reads the indicators from a run summary (`summary.kpis`). */
-export function indicatorsOf(summary: Record<string, unknown>): Indicators {
-  const kpis = isRecord(summary.kpis) ? summary.kpis : {};
-  const ep = isRecord(kpis.energyPositivity) ? kpis.energyPositivity : {};
-  const co2 = isRecord(kpis.co2) ? kpis.co2 : {};
-  const energy = isRecord(kpis.energy) ? kpis.energy : {};
-  const imports = isRecord(energy.importKWh) ? energy.importKWh : {};
-  return {
-    energyPositivityRatio: numOrNull(ep.ratio),
-    producedKWh: num(ep.producedKWh),
-    consumedKWh: num(ep.consumedKWh),
-    co2NetKg: num(co2.netKg),
-    co2EmissionsKg: num(co2.emissionsKg),
-    generationKWh: num(energy.generationKWh),
-    electricityImportKWh: num(imports.electricity),
-    selfSufficiency: numOrNull(kpis.selfSufficiency),
-  };
-}
 
 function deltaOf(after: Indicators, before: Indicators): Record<keyof Indicators, number | null> {
   const out = {} as Record<keyof Indicators, number | null>;
@@ -423,18 +395,11 @@ function deltaOf(after: Indicators, before: Indicators): Record<keyof Indicators
   return out;
 }
 
-/** Simulates a validated document (rule-based, default policy) and returns its indicators. */
-async function simulateIndicators(model: unknown): Promise<Indicators> {
-  try {
-    const out = await runScenario(
-      { model, kind: "simulate", options: {} },
-      () => undefined,
-      new AbortController().signal,
-    );
-    return indicatorsOf(out.summary);
-  } catch (error) {
-    throw new HttpProblem(409, "cannot-simulate", error instanceof Error ? error.message : String(error));
-  }
+/** The indicators of one document of a succeeded `variants` run (compute/variants.ts). */
+function variantIndicators(summary: Record<string, unknown>, key: string): Indicators {
+  const found = (summary as unknown as VariantsResult).variants?.[key];
+  if (!found) throw new Error(`the variants run has no result for ${key}`);
+  return found;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -503,18 +468,6 @@ const CommitmentSchema = z
   })
   .openapi("Commitment");
 
-const IndicatorsSchema = z
-  .object({
-    energyPositivityRatio: z.number().nullable(),
-    producedKWh: z.number(),
-    consumedKWh: z.number(),
-    co2NetKg: z.number(),
-    co2EmissionsKg: z.number(),
-    generationKWh: z.number(),
-    electricityImportKWh: z.number(),
-    selfSufficiency: z.number().nullable(),
-  })
-  .openapi("Indicators");
 const DeltaSchema = z.record(z.string(), z.number().nullable());
 
 const ImpactSchema = z
@@ -598,21 +551,8 @@ export function registerParticipationRoutes(kit: RouteKit, participation: Partic
   const { deps } = kit;
   const scope = scopes(deps);
   const { store } = deps;
-  /** Indicators by content hash of the simulated document (per app; a few hundred ms each for Kera's full year). */
-  const simulated = new Map<string, Promise<Indicators>>();
-  const indicatorsFor = (model: unknown): Promise<Indicators> => {
-    const key = contentHash(model);
-    const hit = simulated.get(key);
-    if (hit) return hit;
-    const promise = simulateIndicators(model);
-    simulated.set(key, promise);
-    promise.catch(() => simulated.delete(key));
-    if (simulated.size > 64) {
-      const oldest = simulated.keys().next().value;
-      if (oldest !== undefined) simulated.delete(oldest);
-    }
-    return promise;
-  };
+  /** Impact and tracker simulate their documents in one `variants` run per request (routes/analysis.ts). */
+  const serve = analysisServer(deps);
 
   const proposal = async (id: string | undefined): Promise<ProposalRecord> => {
     const p = id ? await participation.proposals.get(id) : undefined;
@@ -1027,27 +967,46 @@ export function registerParticipationRoutes(kit: RouteKit, participation: Partic
     scope: byProposal,
     responses: {
       200: { description: "Indicators and deltas against the base version", schema: ImpactSchema },
-      409: { description: "A change no longer applies, or the district cannot be simulated" },
+      202: ANALYSIS_PENDING_RESPONSE,
+      409: { description: "A change no longer applies" },
     },
-    handler: async (c, { params }) => {
+    handler: async (c, { params }, auth) => {
       const p = await proposal(params.proposalId);
       const { version } = await versionOf(p.baseVersionId);
       const open = await participation.proposals.listByDistrict(p.districtId, "open");
       const together = open.some((x) => x.id === p.id) ? open : [...open, p];
-      const baseline = await indicatorsFor(version.model);
-      const alone = await indicatorsFor(combine(version.model, [p]));
-      const combined = await indicatorsFor(combine(version.model, together));
-      return json(c, {
-        proposalId: p.id,
-        baseVersionId: version.id,
-        baseline,
-        alone: { indicators: alone, delta: deltaOf(alone, baseline) },
-        combined: {
-          proposals: together.map((x) => x.id),
-          indicators: combined,
-          delta: deltaOf(combined, baseline),
+      // Changes are applied here (a conflict is a synchronous 409); the documents are simulated in one run.
+      const variants: Variant[] = [
+        { key: "baseline", model: version.model },
+        { key: "alone", model: combine(version.model, [p]) },
+        { key: "combined", model: combine(version.model, together) },
+      ];
+      return serve(
+        c,
+        {
+          version,
+          kind: "variants",
+          options: { purpose: "impact", proposalId: p.id, keys: variants.map((v) => v.key) },
+          model: { variants },
+          createdBy: auth.viewer.user?.id ?? null,
         },
-      });
+        (summary) => {
+          const baseline = variantIndicators(summary, "baseline");
+          const alone = variantIndicators(summary, "alone");
+          const combined = variantIndicators(summary, "combined");
+          return {
+            proposalId: p.id,
+            baseVersionId: version.id,
+            baseline,
+            alone: { indicators: alone, delta: deltaOf(alone, baseline) },
+            combined: {
+              proposals: together.map((x) => x.id),
+              indicators: combined,
+              delta: deltaOf(combined, baseline),
+            },
+          };
+        },
+      );
     },
   });
 
@@ -1151,9 +1110,10 @@ export function registerParticipationRoutes(kit: RouteKit, participation: Partic
     scope: scope.byDistrict,
     responses: {
       200: { description: "The tracker", schema: TrackerSchema },
-      409: { description: "A committed change no longer applies, or the district cannot be simulated" },
+      202: ANALYSIS_PENDING_RESPONSE,
+      409: { description: "A committed change no longer applies" },
     },
-    handler: async (c, { params, query }) => {
+    handler: async (c, { params, query }, auth) => {
       const scenarios = await store.scenarios.listByDistrict(params.districtId);
       const scenario =
         query.scenarioId === undefined ? scenarios[0] : scenarios.find((s) => s.id === query.scenarioId);
@@ -1171,43 +1131,64 @@ export function registerParticipationRoutes(kit: RouteKit, participation: Partic
       const open = new Map(
         (await participation.proposals.listByDistrict(params.districtId, "open")).map((p) => [p.id, p]),
       );
-      const current = await indicatorsFor(latest.model);
-      const cache = new Map<string, Indicators>();
-      const rows = [];
-      for (const t of [...targets].sort((a, b) => num(a.year) - num(b.year))) {
-        const year = num(t.year);
-        const due = commitments.filter((x) => x.year <= year);
-        const proposalIds = [...new Set(due.map((x) => x.proposalId).filter((x): x is string => x !== null))];
-        const committed = [...open.values()].filter((p) => proposalIds.includes(p.id));
-        const key = committed.map((p) => p.id).join(",");
-        let withCommitments = cache.get(key);
-        if (!withCommitments) {
-          withCommitments = key === "" ? current : await indicatorsFor(combine(latest.model, committed));
-          cache.set(key, withCommitments);
-        }
-        const ratioNeeded = numOrNull(t.energyPositivityRatio);
-        const co2Max = numOrNull(t.co2Max);
-        const meets = (x: Indicators) =>
-          (ratioNeeded === null ||
-            (x.energyPositivityRatio !== null && x.energyPositivityRatio >= ratioNeeded)) &&
-          (co2Max === null || x.co2NetKg <= co2Max);
-        rows.push({
-          year,
-          needed: { energyPositivityRatio: ratioNeeded, co2MaxKg: co2Max },
-          withCommitments,
-          committedProposals: committed.map((p) => p.id),
-          commitments: due.map((x) => x.id),
-          met: { current: meets(current), withCommitments: meets(withCommitments) },
-          missing: {
-            energyPositivityRatio:
-              ratioNeeded === null
-                ? null
-                : Math.max(0, ratioNeeded - (withCommitments.energyPositivityRatio ?? 0)),
-            co2Kg: co2Max === null ? null : Math.max(0, withCommitments.co2NetKg - co2Max),
-          },
+      // Per target year: the open proposals committed by then. Each distinct set's document is built here (a
+      // conflict is a synchronous 409); the current plan and these documents are simulated in one run.
+      const years = [...targets]
+        .sort((a, b) => num(a.year) - num(b.year))
+        .map((t) => {
+          const year = num(t.year);
+          const due = commitments.filter((x) => x.year <= year);
+          const proposalIds = [
+            ...new Set(due.map((x) => x.proposalId).filter((x): x is string => x !== null)),
+          ];
+          const committed = [...open.values()].filter((p) => proposalIds.includes(p.id));
+          const key =
+            committed.length === 0 ? "current" : `committed:${committed.map((p) => p.id).join(",")}`;
+          return { target: t, year, due, committed, key };
         });
+      const variants: Variant[] = [{ key: "current", model: latest.model }];
+      for (const y of years) {
+        if (!variants.some((v) => v.key === y.key))
+          variants.push({ key: y.key, model: combine(latest.model, y.committed) });
       }
-      return json(c, { scenarioId: scenario.id, versionId: latest.id, current, targets: rows });
+      return serve(
+        c,
+        {
+          version: latest,
+          kind: "variants",
+          options: { purpose: "tracker", scenarioId: scenario.id, keys: variants.map((v) => v.key) },
+          model: { variants },
+          createdBy: auth.viewer.user?.id ?? null,
+        },
+        (summary) => {
+          const current = variantIndicators(summary, "current");
+          const rows = years.map(({ target: t, year, due, committed, key }) => {
+            const withCommitments = variantIndicators(summary, key);
+            const ratioNeeded = numOrNull(t.energyPositivityRatio);
+            const co2Max = numOrNull(t.co2Max);
+            const meets = (x: Indicators) =>
+              (ratioNeeded === null ||
+                (x.energyPositivityRatio !== null && x.energyPositivityRatio >= ratioNeeded)) &&
+              (co2Max === null || x.co2NetKg <= co2Max);
+            return {
+              year,
+              needed: { energyPositivityRatio: ratioNeeded, co2MaxKg: co2Max },
+              withCommitments,
+              committedProposals: committed.map((p) => p.id),
+              commitments: due.map((x) => x.id),
+              met: { current: meets(current), withCommitments: meets(withCommitments) },
+              missing: {
+                energyPositivityRatio:
+                  ratioNeeded === null
+                    ? null
+                    : Math.max(0, ratioNeeded - (withCommitments.energyPositivityRatio ?? 0)),
+                co2Kg: co2Max === null ? null : Math.max(0, withCommitments.co2NetKg - co2Max),
+              },
+            };
+          });
+          return { scenarioId: scenario.id, versionId: latest.id, current, targets: rows };
+        },
+      );
     },
   });
 }

@@ -7,6 +7,7 @@ import { HttpProblem } from "../problem.js";
 import { redactSummary } from "../redact.js";
 import type { RouteKit } from "../route-kit.js";
 import { audit, conflict, json, lensFor, runDto } from "./common.js";
+import { cooperationView, type CooperationDto } from "./cooperation.js";
 import { Id, listOf, RunSchema } from "./schemas.js";
 import { scopes } from "./scopes.js";
 
@@ -177,7 +178,12 @@ export function registerRunRoutes(kit: RouteKit): void {
       const result = run.status === "succeeded" ? await deps.store.results.get(run.id) : undefined;
       if (!result) throw notReady(run);
       const lens = await lensFor(deps, auth, scenario.districtId);
-      return json(c, { runId: run.id, summary: redactSummary(result.summary, version.model, lens) });
+      // A cooperation run's summary is the analysis: the same per-viewer view as GET .../cooperation.
+      const summary =
+        run.kind === "cooperation"
+          ? cooperationView(result.summary as unknown as CooperationDto, version.model, lens)
+          : redactSummary(result.summary, version.model, lens);
+      return json(c, { runId: run.id, summary });
     },
   });
 

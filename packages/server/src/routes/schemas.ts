@@ -80,7 +80,7 @@ export const RunSchema = z
   .object({
     id: z.string(),
     versionId: z.string(),
-    kind: z.enum(["simulate", "optimize"]),
+    kind: z.enum(["simulate", "optimize", "cooperation", "variants", "alternatives"]),
     options: z.record(z.string(), z.unknown()),
     status: z.enum(["queued", "running", "succeeded", "failed", "cancelled", "interrupted"]),
     progress: z.number(),

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parseDistrictYaml } from "@kera/schema";
 import { createStore, MEMORY_DATA_DIR } from "@kera/store";
-import { pino } from "pino";
+import { pino, type Logger } from "pino";
 import { createApp, type KeraApp } from "../app.js";
 import { testConfig, type ServerConfig } from "../config.js";
 import { createInlineJobs } from "../inline-jobs.js";
@@ -67,11 +67,19 @@ const ORGS: Record<StoredRole, string> = {
   resident: "residents",
 };
 
-export async function createHarness(overrides: Partial<ServerConfig> = {}): Promise<Harness> {
+export interface HarnessOptions {
+  /** The job queue (default: inline on the main thread), e.g. the in-process worker pool via createQueueJobs. */
+  readonly jobs?: (store: ServerStore, logger: Logger) => ServerJobs;
+}
+
+export async function createHarness(
+  overrides: Partial<ServerConfig> = {},
+  options: HarnessOptions = {},
+): Promise<Harness> {
   const raw = await createStore({ kind: "pglite", dataDir: MEMORY_DATA_DIR });
   const store = withReadCache(adaptStore(raw));
   const logger = pino({ level: "silent" });
-  const jobs = createInlineJobs(store, logger);
+  const jobs = options.jobs ? options.jobs(store, logger) : createInlineJobs(store, logger);
   const config = testConfig(overrides);
   const participation = adaptParticipationStore(raw);
   const app = createApp({ store, jobs, logger, config, participation });

@@ -19,8 +19,11 @@ export const listScenarios = async (districtId: string) =>
 export const listVersions = async (scenarioId: string) =>
   (await api<{ items: VersionMeta[] }>("GET", `/scenarios/${scenarioId}/versions`)).items;
 export const getVersion = (versionId: string) => api<Version>("GET", `/versions/${versionId}`);
+/** Simulations and optimisations of a version (analysis runs — cooperation, variants, alternatives — are left out). */
 export const listRuns = async (versionId: string) =>
-  (await api<{ items: Run[] }>("GET", `/versions/${versionId}/runs`)).items;
+  (await api<{ items: Run[] }>("GET", `/versions/${versionId}/runs`)).items.filter(
+    (r) => r.kind === "simulate" || r.kind === "optimize",
+  );
 
 /** The newest succeeded simulation of a version, if any. */
 export async function latestSucceededRun(versionId: string): Promise<Run | undefined> {
