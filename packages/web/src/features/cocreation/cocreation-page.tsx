@@ -371,7 +371,7 @@ function ProposalItem({
       {p.rationale ? <p>{p.rationale}</p> : null}
       {p.decisionReason ? <p>{tr.t("proposalDecisionReason", { reason: p.decisionReason })}</p> : null}
       {p.status === "open" || p.status === "accepted" ? (
-        <ImpactPanel proposal={p} proposals={proposals} />
+        <ImpactPanel proposal={p} proposals={proposals} headingId={h} />
       ) : null}
       {error ? (
         <p role="alert" className="issues">

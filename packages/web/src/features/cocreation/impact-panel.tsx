@@ -39,9 +39,12 @@ const delta = (tr: CocreationTranslator, f: Figure, v: number | null) =>
 export function ImpactPanel({
   proposal,
   proposals,
+  headingId,
 }: {
   readonly proposal: Proposal;
   readonly proposals: readonly Proposal[];
+  /** The proposal's heading, which tells this card's "Show impact" button from the others'. */
+  readonly headingId: string;
 }) {
   const tr = useCocreationI18n();
   const impact = useAnalysis<ProposalImpact>();
@@ -55,6 +58,7 @@ export function ImpactPanel({
           type="button"
           disabled={impact.busy}
           data-testid="impact-show"
+          aria-describedby={headingId}
           onClick={() => impact.start((o) => getImpact(proposal.id, o))}
         >
           {tr.t("impactShow")}
