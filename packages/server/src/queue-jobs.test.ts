@@ -45,7 +45,11 @@ it("computes a run in a worker thread, records it, streams it, and serves the id
   const version = (await store.versions.get(versionId))!;
   const run = await startRun({ store, jobs }, version, "simulate", {}, null);
   const events: JobEvent[] = [];
-  jobs.subscribe(run.id, (e) => events.push(e));
+  let runningAt = Number.NaN;
+  jobs.subscribe(run.id, (e) => {
+    events.push(e);
+    if (e.type === "running") runningAt = Date.now();
+  });
   // The SSE stream of the app: it ends once the run has finished, with the final status last.
   const account = await createAccount(store, {
     email: "a@example.org",
@@ -65,6 +69,8 @@ it("computes a run in a worker thread, records it, streams it, and serves the id
   const stored = await store.runs.get(run.id);
   expect(stored).toMatchObject({ status: "succeeded", progress: 1 });
   expect(stored!.startedAt).not.toBeNull();
+  // The start is recorded when a worker takes the run (before `running` is announced), not with the result.
+  expect(Date.parse(stored!.startedAt!)).toBeLessThanOrEqual(runningAt);
   const result = await store.results.get(run.id);
   const firstSeries = Object.values(result?.series ?? {})[0];
   expect(firstSeries).toHaveLength(24); // the micro district's timeline

@@ -38,7 +38,8 @@ export function createQueueJobs(
         };
       case "succeeded": {
         const result = e.result as RunJobResult;
-        await store.runs.markStarted(id, "cache"); // a cache hit never started; finish() needs queued|running
+        // A cache hit never started (finish() needs queued|running); a computed run keeps its start time and worker.
+        if (e.cached) await store.runs.markStarted(id, "cache");
         await store.results.put({ runId: id, summary: result.summary, series: result.series });
         await store.runs.finish(id, "succeeded", null);
         return { type: "succeeded", result: result.summary };

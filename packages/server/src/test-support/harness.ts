@@ -68,8 +68,8 @@ const ORGS: Record<StoredRole, string> = {
 };
 
 export interface HarnessOptions {
-  /** The job queue (default: inline on the main thread), e.g. the in-process worker pool via createQueueJobs. */
-  readonly jobs?: (store: ServerStore, logger: Logger) => ServerJobs;
+  /** The job queue (default: inline on the main thread), e.g. the worker pool or BullMQ via createQueueJobs. */
+  readonly jobs?: (store: ServerStore, logger: Logger) => ServerJobs | Promise<ServerJobs>;
 }
 
 export async function createHarness(
@@ -79,7 +79,7 @@ export async function createHarness(
   const raw = await createStore({ kind: "pglite", dataDir: MEMORY_DATA_DIR });
   const store = withReadCache(adaptStore(raw));
   const logger = pino({ level: "silent" });
-  const jobs = options.jobs ? options.jobs(store, logger) : createInlineJobs(store, logger);
+  const jobs = options.jobs ? await options.jobs(store, logger) : createInlineJobs(store, logger);
   const config = testConfig(overrides);
   const participation = adaptParticipationStore(raw);
   const app = createApp({ store, jobs, logger, config, participation });
