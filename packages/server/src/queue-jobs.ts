@@ -38,8 +38,10 @@ export function createQueueJobs(
         };
       case "succeeded": {
         const result = e.result as RunJobResult;
-        // A cache hit never started (finish() needs queued|running); a computed run keeps its start time and worker.
-        if (e.cached) await store.runs.markStarted(id, "cache");
+        // A cache hit never started (finish() needs queued|running), nor did a run whose start event was missed;
+        // a run recorded as started keeps its start time and worker.
+        if (e.cached || (await store.runs.get(id))?.status === "queued")
+          await store.runs.markStarted(id, e.cached ? "cache" : "worker");
         await store.results.put({ runId: id, summary: result.summary, series: result.series });
         await store.runs.finish(id, "succeeded", null);
         return { type: "succeeded", result: result.summary };
