@@ -138,8 +138,8 @@ describe("co-creation", () => {
     await rItem.locator("[data-testid=support]").click();
     await expect.poll(() => rItem.locator("[data-testid=support]").getAttribute("aria-pressed")).toBe("true");
     await expect.poll(() => rItem.innerText()).toMatch(/1 supports/);
-    await rItem.locator("textarea").fill("Yes please!");
-    await rItem.locator("form button[type=submit]").click();
+    await rItem.locator("[data-testid=comment-draft]").fill("Yes please!");
+    await rItem.locator("[data-testid=comment-send]").click();
     await rItem.locator("[data-testid=comment]", { hasText: "Yes please!" }).waitFor();
     expect(resident.errors).toEqual([]);
 

@@ -1,14 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fieldOfIssue, issuesByField, simpleChange, thread, type Comment } from "./cocreation-data.js";
-
-const comment = (id: string, parent: string | null): Comment => ({
-  id,
-  proposalId: "p1",
-  parentCommentId: parent,
-  author: null,
-  body: id,
-  hidden: false,
-});
+import { fieldOfIssue, issuesByField, simpleChange } from "./cocreation-data.js";
 
 describe("cocreation data", () => {
   it("maps 422 issue paths of createProposal (docs/api.md, participation) to form fields", () => {
@@ -31,9 +22,5 @@ describe("cocreation data", () => {
     expect(simpleChange({ assetId: "pv-new", kind: "pv", capacity: 80 })).toEqual({
       assets: [{ id: "pv-new", capacity: 80, kind: "pv" }],
     });
-  });
-  it("threads answers under their parent comment", () => {
-    const t = thread([comment("a", null), comment("b", null), comment("c", "a"), comment("d", "c")]);
-    expect(t.map((x) => `${x.comment.id}${x.depth}`)).toEqual(["a0", "c1", "d2", "b0"]);
   });
 });

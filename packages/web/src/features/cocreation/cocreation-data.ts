@@ -90,27 +90,6 @@ export function simpleChange(input: {
   return { assets: [asset] };
 }
 
-/** Comments as a thread: each top-level comment followed by its answers (depth 1 for answers). */
-export function thread(comments: readonly Comment[]): { comment: Comment; depth: number }[] {
-  const children = new Map<string | null, Comment[]>();
-  const ids = new Set(comments.map((c) => c.id));
-  for (const c of comments) {
-    const parent = c.parentCommentId !== null && ids.has(c.parentCommentId) ? c.parentCommentId : null;
-    const list = children.get(parent) ?? [];
-    list.push(c);
-    children.set(parent, list);
-  }
-  const out: { comment: Comment; depth: number }[] = [];
-  const walk = (parent: string | null, depth: number) => {
-    for (const c of children.get(parent) ?? []) {
-      out.push({ comment: c, depth });
-      walk(c.id, depth + 1);
-    }
-  };
-  walk(null, 0);
-  return out;
-}
-
 export type CocreationRole = "admin" | "partner" | "resident" | "other";
 
 /** The role that decides which actions the page offers. */

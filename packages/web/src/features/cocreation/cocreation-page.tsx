@@ -12,13 +12,13 @@ import {
   listProposals,
   roleOf,
   simpleChange,
-  thread,
   type CocreationRole,
   type Comment,
   type Proposal,
   type ProposalField,
 } from "./cocreation-data.js";
 import { AlternativesSection } from "./alternatives-section.js";
+import { CommentThread } from "./comment-thread.js";
 import { CommitmentsSection } from "./commitments-section.js";
 import { CooperationSection } from "./cooperation-section.js";
 import { ImpactPanel } from "./impact-panel.js";
@@ -336,8 +336,6 @@ function ProposalItem({
 }) {
   const tr = useCocreationI18n();
   const [comments, setComments] = useState<readonly Comment[]>([]);
-  const [draft, setDraft] = useState("");
-  const [replyTo, setReplyTo] = useState<string | undefined>();
   const [reason, setReason] = useState("");
   const [error, setError] = useState<string | undefined>();
   const loadComments = useCallback(
@@ -435,53 +433,17 @@ function ProposalItem({
           </p>
         </div>
       ) : null}
-      <section aria-label={tr.t("commentsTitle")}>
-        <h4>{tr.t("commentsTitle")}</h4>
-        <ul className="comments">
-          {thread(comments).map(({ comment: c, depth }) => (
-            <li key={c.id} style={{ marginInlineStart: `${depth * 1.5}rem` }} data-testid="comment">
-              <p>{c.hidden ? tr.t("commentHidden") : c.body}</p>
-              {role !== "other" ? (
-                <button type="button" onClick={() => setReplyTo(c.id)} aria-pressed={replyTo === c.id}>
-                  {tr.t("commentReply")}
-                </button>
-              ) : null}
-            </li>
-          ))}
-        </ul>
-        {role !== "other" ? (
-          <form
-            onSubmit={(e) => {
-              e.preventDefault();
-              void act(async () => {
-                await api("POST", `/districts/${districtId}/comments`, {
-                  proposalId: p.id,
-                  body: draft,
-                  ...(replyTo ? { parentCommentId: replyTo } : {}),
-                });
-                setDraft("");
-                setReplyTo(undefined);
-                await loadComments();
-              });
-            }}
-          >
-            <div className="field">
-              <label htmlFor={`comment-${p.id}`}>
-                {replyTo ? tr.t("commentReplyLabel") : tr.t("commentLabel")}
-              </label>
-              <textarea
-                id={`comment-${p.id}`}
-                value={draft}
-                required
-                onChange={(e) => setDraft(e.target.value)}
-              />
-            </div>
-            <p>
-              <button type="submit">{tr.t("commentSubmit")}</button>
-            </p>
-          </form>
-        ) : null}
-      </section>
+      <CommentThread
+        districtId={districtId}
+        target={{ proposalId: p.id }}
+        comments={comments}
+        canComment={role !== "other"}
+        canModerate={role === "admin"}
+        heading={tr.t("commentsTitle")}
+        headingLevel={4}
+        idPrefix={`proposal-${p.id}`}
+        onChanged={loadComments}
+      />
     </li>
   );
 }
