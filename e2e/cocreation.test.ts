@@ -78,6 +78,20 @@ describe("co-creation", () => {
     const partner = await signedIn(ACCOUNTS.partner);
     await partner.page.fill("#prop-title", TITLE);
     await partner.page.fill("#prop-rationale", "The roofs of block 1 have room for more panels.");
+    // Any other change (a heat purchase, a connection, ...) can be written as JSON: a syntax error is caught in the
+    // page, a schema error comes back as a 422 whose path inside the change shows next to the text area.
+    await partner.page.check("[data-testid=mode-json]");
+    await partner.page.fill("#prop-change", '{"assets": [');
+    await partner.page.click("[data-testid=propose]");
+    await partner.page.waitForSelector("#issue-change", { timeout: 30_000 });
+    expect(await partner.page.locator("#issue-change").innerText()).toMatch(/Not valid JSON/);
+    await partner.page.fill("#prop-change", '{"assets": [{"id": "hp-supermarket", "capacity": -1}]}');
+    await partner.page.click("[data-testid=propose]");
+    await expect
+      .poll(() => partner.page.locator("#issue-change").innerText(), { timeout: 30_000 })
+      .toMatch(/assets\[\d+\]\.capacity: /);
+    expect(await partner.page.getAttribute("#prop-change", "aria-invalid")).toBe("true");
+    await partner.page.check("[data-testid=mode-resize]");
     // A negative capacity is refused by the district schema: the 422 issue shows next to the field.
     await partner.page.fill("#prop-capacity", "-10");
     await partner.page.click("[data-testid=propose]");

@@ -55,28 +55,79 @@ export interface Cooperation {
 
 /** The form fields a 422 issue can be shown next to. */
 export type ProposalField =
-  "title" | "rationale" | "capacity" | "assetId" | "kind" | "investmentEur" | "payer" | "operator" | "change";
+  | "title"
+  | "rationale"
+  | "capacity"
+  | "assetId"
+  | "kind"
+  | "groupId"
+  | "eValue"
+  | "investmentEur"
+  | "payer"
+  | "operator"
+  | "change";
+
+/** The kinds of change the proposal form builds (`json`: any merge into the district document). */
+export type ChangeMode = "resize" | "new" | "efficiency" | "json";
 
 /** Maps an issue path of POST /districts/{id}/proposals (e.g. `body.change.assets[0].capacity`) to a form field. */
-export function fieldOfIssue(path: string): ProposalField {
+export function fieldOfIssue(path: string, mode: ChangeMode = "resize"): ProposalField {
   const p = path.replace(/^body\./, "");
   if (p === "title" || p === "rationale" || p === "investmentEur" || p === "payer" || p === "operator")
     return p;
-  const m = /^change\.assets\[\d+\]\.(\w+)/.exec(p);
-  if (m?.[1] === "capacity") return "capacity";
-  if (m?.[1] === "id") return "assetId";
-  if (m?.[1] === "kind") return "kind";
+  if (mode === "json") return "change";
+  const asset = /^change\.assets\[\d+\]\.(\w+)/.exec(p);
+  if (asset?.[1] === "capacity") return "capacity";
+  if (asset?.[1] === "id") return "assetId";
+  if (asset?.[1] === "kind") return "kind";
+  const group = /^change\.buildingGroups\[\d+\]\.(\w+)/.exec(p);
+  if (group?.[1] === "ePerformance") return "eValue";
+  if (group?.[1] === "id") return "groupId";
   return "change";
 }
 
-/** Groups issues by the form field they belong to. */
-export function issuesByField(issues: readonly ApiIssue[]): Partial<Record<ProposalField, string[]>> {
+/**
+ * Groups issues by the form field they belong to. A JSON change gets every issue of the change next to its text
+ * area, with the path inside the change (`assets[2].capacity: ...`) so the author finds the place.
+ */
+export function issuesByField(
+  issues: readonly ApiIssue[],
+  mode: ChangeMode = "resize",
+): Partial<Record<ProposalField, string[]>> {
   const out: Partial<Record<ProposalField, string[]>> = {};
   for (const i of issues) {
-    const f = fieldOfIssue(i.path);
-    (out[f] ??= []).push(i.message);
+    const f = fieldOfIssue(i.path, mode);
+    const inChange = i.path.replace(/^body\.change\.?/, "");
+    const message =
+      mode === "json" && f === "change" && inChange !== "" ? `${inChange}: ${i.message}` : i.message;
+    (out[f] ??= []).push(message);
   }
   return out;
+}
+
+/** The change of an efficiency measure: a building group's new E-value (kWh/m2a). */
+export function efficiencyChange(input: {
+  readonly groupId: string;
+  readonly eValue: number;
+}): Record<string, unknown> {
+  return { buildingGroups: [{ id: input.groupId, ePerformance: { eValue: input.eValue } }] };
+}
+
+/** Parses the text of a JSON change: an object, or why not (the JSON parser's message). */
+export function parseChangeJson(
+  text: string,
+):
+  | { readonly ok: true; readonly change: Record<string, unknown> }
+  | { readonly ok: false; readonly reason: "syntax" | "not-object"; readonly message: string } {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, reason: "syntax", message: e instanceof Error ? e.message : String(e) };
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    return { ok: false, reason: "not-object", message: "not an object" };
+  return { ok: true, change: value as Record<string, unknown> };
 }
 
 /** The change of a simple proposal: resize one asset (existing id) or add a new one (id + kind + capacity). */

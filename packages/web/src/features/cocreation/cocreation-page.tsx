@@ -11,7 +11,10 @@ import {
   listComments,
   listProposals,
   roleOf,
+  efficiencyChange,
+  parseChangeJson,
   simpleChange,
+  type ChangeMode,
   type CocreationRole,
   type Comment,
   type Proposal,
@@ -176,9 +179,13 @@ function ProposalForm({
   const tr = useCocreationI18n();
   const stakeholders = idsOf(base.model.stakeholders);
   const pvIds = pvIdsOf(base.model.assets);
+  const groups = idsOf(base.model.buildingGroups);
   const [title, setTitle] = useState("");
   const [rationale, setRationale] = useState("");
-  const [mode, setMode] = useState<"resize" | "new">("resize");
+  const [mode, setMode] = useState<ChangeMode>("resize");
+  const [groupId, setGroupId] = useState(groups[0] ?? "");
+  const [eValue, setEValue] = useState("");
+  const [json, setJson] = useState("");
   const [assetId, setAssetId] = useState(pvIds[0] ?? "");
   const [kind, setKind] = useState("pv");
   const [capacity, setCapacity] = useState("");
@@ -195,16 +202,32 @@ function ProposalForm({
     setIssues({});
     setError(undefined);
     setDone(false);
+    let change: Record<string, unknown>;
+    if (mode === "json") {
+      const parsed = parseChangeJson(json);
+      if (!parsed.ok) {
+        setIssues({
+          change: [
+            parsed.reason === "syntax"
+              ? tr.t("proposalJsonInvalid", { message: parsed.message })
+              : tr.t("proposalJsonNotObject"),
+          ],
+        });
+        setBusy(false);
+        return;
+      }
+      change = parsed.change;
+    } else if (mode === "efficiency") {
+      change = efficiencyChange({ groupId, eValue: Number(eValue) });
+    } else {
+      change = simpleChange({ assetId, kind: mode === "new" ? kind : undefined, capacity: Number(capacity) });
+    }
     try {
       await api("POST", `/districts/${districtId}/proposals`, {
         baseVersionId: base.id,
         title,
         rationale,
-        change: simpleChange({
-          assetId,
-          kind: mode === "new" ? kind : undefined,
-          capacity: Number(capacity),
-        }),
+        change,
         investmentEur: investment === "" ? null : Number(investment),
         payer: payer === "" ? null : payer,
         operator: operator === "" ? null : operator,
@@ -214,7 +237,7 @@ function ProposalForm({
       setRationale("");
       onCreated();
     } catch (err) {
-      if (err instanceof ApiError && err.issues.length > 0) setIssues(issuesByField(err.issues));
+      if (err instanceof ApiError && err.issues.length > 0) setIssues(issuesByField(err.issues, mode));
       setError(errorText(err));
     } finally {
       setBusy(false);
@@ -228,7 +251,7 @@ function ProposalForm({
         id={`prop-${f}`}
         type={type}
         value={value}
-        required={f === "title" || f === "capacity" || f === "assetId"}
+        required={f === "title" || f === "capacity" || f === "assetId" || f === "eValue"}
         aria-invalid={issues[f]?.length ? true : undefined}
         aria-describedby={described(f)}
         onChange={(e) => set(e.target.value)}
@@ -272,14 +295,26 @@ function ProposalForm({
       </div>
       <fieldset>
         <legend>{tr.t("proposalChange")}</legend>
-        <label>
-          <input type="radio" name="mode" checked={mode === "resize"} onChange={() => setMode("resize")} />{" "}
-          {tr.t("proposalResize")}
-        </label>{" "}
-        <label>
-          <input type="radio" name="mode" checked={mode === "new"} onChange={() => setMode("new")} />{" "}
-          {tr.t("proposalNewAsset")}
-        </label>
+        {(
+          [
+            ["resize", tr.t("proposalResize")],
+            ["new", tr.t("proposalNewAsset")],
+            ["efficiency", tr.t("proposalEfficiency")],
+            ["json", tr.t("proposalJson")],
+          ] as const
+        ).map(([m, label]) => (
+          <label key={m} className="choice">
+            <input
+              type="radio"
+              name="mode"
+              value={m}
+              checked={mode === m}
+              onChange={() => setMode(m)}
+              data-testid={`mode-${m}`}
+            />{" "}
+            {label}
+          </label>
+        ))}
         {mode === "resize" ? (
           <div className="field">
             <label htmlFor="prop-assetId">{tr.t("proposalAsset")}</label>
@@ -292,13 +327,57 @@ function ProposalForm({
             </select>
             <FieldIssues id="issue-assetId" messages={issues.assetId} />
           </div>
-        ) : (
+        ) : null}
+        {mode === "new" ? (
           <>
             {text("assetId", tr.t("proposalAssetId"), assetId, setAssetId)}
             {text("kind", tr.t("kind"), kind, setKind)}
           </>
-        )}
-        {text("capacity", tr.t("proposalCapacity"), capacity, setCapacity, "number")}
+        ) : null}
+        {mode === "resize" || mode === "new"
+          ? text("capacity", tr.t("proposalCapacity"), capacity, setCapacity, "number")
+          : null}
+        {mode === "efficiency" ? (
+          <>
+            <div className="field">
+              <label htmlFor="prop-groupId">{tr.t("proposalGroup")}</label>
+              <select
+                id="prop-groupId"
+                value={groupId}
+                aria-describedby={described("groupId")}
+                onChange={(e) => setGroupId(e.target.value)}
+              >
+                {groups.map((id) => (
+                  <option key={id} value={id}>
+                    {id}
+                  </option>
+                ))}
+              </select>
+              <FieldIssues id="issue-groupId" messages={issues.groupId} />
+            </div>
+            {text("eValue", tr.t("proposalEValue"), eValue, setEValue, "number")}
+          </>
+        ) : null}
+        {mode === "json" ? (
+          <div className="field">
+            <label htmlFor="prop-change">{tr.t("proposalJsonLabel")}</label>
+            <p id="prop-change-help" className="muted">
+              {tr.t("proposalJsonHelp")}
+            </p>
+            <textarea
+              id="prop-change"
+              value={json}
+              required
+              rows={6}
+              spellCheck={false}
+              placeholder='{"assets": [{"id": "hp-supermarket", "capacity": 400}]}'
+              aria-invalid={issues.change?.length ? true : undefined}
+              aria-describedby={`prop-change-help${issues.change?.length ? " issue-change" : ""}`}
+              onChange={(e) => setJson(e.target.value)}
+              data-testid="proposal-json"
+            />
+          </div>
+        ) : null}
         <FieldIssues id="issue-change" messages={issues.change} />
       </fieldset>
       {text("investmentEur", tr.t("proposalInvestment"), investment, setInvestment, "number")}
