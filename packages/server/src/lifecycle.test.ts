@@ -41,3 +41,29 @@ it("marks a run still running at shutdown interrupted, queues a copy, and the ne
   expect(requeued).toEqual([copy.id]);
   expect(await waitForRun(h, copy.id)).toBe("succeeded");
 });
+
+it("does not copy or re-queue a variants run (its documents are not stored): it is interrupted, asked for again", async () => {
+  const logger = pino({ level: "silent" });
+  const running = await h.store.runs.create({
+    versionId: h.baselineVersionId,
+    kind: "variants",
+    options: { purpose: "impact" },
+    inputHash: "sha256:variants-running",
+    createdBy: null,
+  });
+  await h.store.runs.markStarted(running.id, "worker-of-a-stopping-server");
+  expect(await requeueUnfinished(h.store, [running.id], logger)).toEqual([]);
+  expect((await h.store.runs.get(running.id))?.status).toBe("interrupted");
+
+  const queued = await h.store.runs.create({
+    versionId: h.baselineVersionId,
+    kind: "variants",
+    options: { purpose: "tracker" },
+    inputHash: "sha256:variants-queued",
+    createdBy: null,
+  });
+  expect(await requeueLeftovers(h.store, h.jobs, logger)).toEqual([]);
+  const after = await h.store.runs.get(queued.id);
+  expect(after?.status).toBe("interrupted");
+  expect(after?.error).toContain("ask again");
+});
