@@ -63,6 +63,7 @@ try {
     }
   }
   if (!baseline) throw new Error("the Kera baseline was not computed within 5 minutes");
+  const districtId = (await (await fetch(`${base}/api/v1/public/districts/kera`)).json()).district.id;
   const login = await fetch(`${base}/api/v1/auth/login`, {
     method: "POST",
     headers: { "content-type": "application/json" },
@@ -118,11 +119,28 @@ try {
   log(
     `  plans: ${alt.body.plans.map((p) => `${p.name} +${((p.costIncrease ?? 0) * 100).toFixed(2)} %`).join(", ")}`,
   );
+  // A proposal's impact: three Kera documents (baseline, alone, combined) validated in the request, simulated in a run.
+  const csrf = (await login.clone().json()).csrfToken;
+  const proposed = await fetch(`${base}/api/v1/districts/${districtId}/proposals`, {
+    method: "POST",
+    headers: { cookie, "x-csrf-token": csrf, "content-type": "application/json" },
+    body: JSON.stringify({
+      baseVersionId: baseline.versionId,
+      title: "More PV on the parking roofs",
+      change: {
+        assets: [{ kind: "pv", id: "pv-bench", owner: "sok", location: "parking-south", capacity: 300 }],
+      },
+    }),
+  });
+  if (proposed.status !== 201) throw new Error(`proposal: ${proposed.status} ${await proposed.text()}`);
+  const proposal = await proposed.json();
+  const impact = await analyse("impact (3 full-year simulations)", `/api/v1/proposals/${proposal.id}/impact`);
   const { body: _c, ...cooperation } = coop;
   const { body: _a, ...alternatives } = alt;
+  const { body: _i, ...proposalImpact } = impact;
   await stopServer();
   await rm(dataDir, { recursive: true, force: true });
-  log(JSON.stringify({ bench: "analysis-jobs", cooperation, alternatives }));
+  log(JSON.stringify({ bench: "analysis-jobs", cooperation, alternatives, impact: proposalImpact }));
 } catch (error) {
   await stopServer();
   await rm(dataDir, { recursive: true, force: true });
