@@ -185,6 +185,21 @@ describe("GET /versions/{id}/cooperation as a job", () => {
     );
   }, 240_000);
 
+  it("concurrent requests for the same input share one run", async () => {
+    const version = await newVersion(twoPartnerModel(), "concurrent");
+    const url = `/api/v1/versions/${version.id}/cooperation?typicalDays=3&metric=co2`;
+    const answers = await Promise.all(
+      [admin, h.actors.partner, h.actors.researcher, admin, h.actors.platform_admin].map((a) =>
+        h.call(a, "GET", url),
+      ),
+    );
+    const ids = await Promise.all(answers.map(async (r) => ((await r.json()) as Pending).runId));
+    expect(answers.map((r) => r.status)).toEqual([202, 202, 202, 202, 202]);
+    expect(new Set(ids).size).toBe(1);
+    expect((await runsOf(version.id, "cooperation")).map((r) => r.id)).toEqual([ids[0]]);
+    expect((await waitForRun(ids[0]!)).status).toBe("succeeded");
+  }, 120_000);
+
   it("unknown players are a synchronous 422 and start no run", async () => {
     const version = await newVersion(twoPartnerModel(), "players");
     const res = await h.call(
