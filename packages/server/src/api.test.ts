@@ -16,10 +16,26 @@ const problem = async (res: Response) => {
 };
 
 /** A bad request per operation that takes a body or query, and a path its 422 must name. */
-const BAD: Record<
-  string,
-  (h: Harness) => { method: string; path: string; body?: unknown; issuePath: string }
-> = {
+type BadRequest = { method: string; path: string; body?: unknown; issuePath: string };
+
+/** An open proposal of the partner's organisation on the baseline (for the operations on one proposal). */
+const openProposal = async (h: Harness): Promise<string> =>
+  (
+    await h.participation.proposals.create({
+      districtId: h.districtId,
+      baseVersionId: h.baselineVersionId,
+      title: "p",
+      rationale: "",
+      change: {},
+      investmentEur: null,
+      payer: null,
+      operator: null,
+      author: null,
+      organisation: "housing-org",
+    })
+  ).id;
+
+const BAD: Record<string, (h: Harness) => BadRequest | Promise<BadRequest>> = {
   login: () => ({
     method: "POST",
     path: "/api/v1/auth/login",
@@ -114,6 +130,74 @@ const BAD: Record<
     issuePath: "body.organisation",
   }),
   listAudit: () => ({ method: "GET", path: "/api/v1/audit?limit=0", issuePath: "query.limit" }),
+  // participation (routes/participation.ts)
+  listProposals: (h) => ({
+    method: "GET",
+    path: `/api/v1/districts/${h.districtId}/proposals?status=maybe`,
+    issuePath: "query.status",
+  }),
+  createProposal: (h) => ({
+    method: "POST",
+    path: `/api/v1/districts/${h.districtId}/proposals`,
+    body: { baseVersionId: h.baselineVersionId, title: "", change: {} },
+    issuePath: "body.title",
+  }),
+  acceptProposal: async (h) => ({
+    method: "POST",
+    path: `/api/v1/proposals/${await openProposal(h)}/accept`,
+    body: { message: "x".repeat(2001) },
+    issuePath: "body.message",
+  }),
+  declineProposal: async (h) => ({
+    method: "POST",
+    path: `/api/v1/proposals/${await openProposal(h)}/decline`,
+    body: { reason: "  " },
+    issuePath: "body.reason",
+  }),
+  withdrawProposal: async (h) => ({
+    method: "POST",
+    path: `/api/v1/proposals/${await openProposal(h)}/withdraw`,
+    body: { reason: "x".repeat(5001) },
+    issuePath: "body.reason",
+  }),
+  listComments: (h) => ({
+    method: "GET",
+    path: `/api/v1/districts/${h.districtId}/comments?assetId=${"x".repeat(201)}`,
+    issuePath: "query.assetId",
+  }),
+  createComment: (h) => ({
+    method: "POST",
+    path: `/api/v1/districts/${h.districtId}/comments`,
+    body: { body: "no target" },
+    issuePath: "body.proposalId",
+  }),
+  hideComment: async (h) => {
+    const c = await h.participation.comments.create({
+      districtId: h.districtId,
+      proposalId: null,
+      assetId: "pv-block-1",
+      parentCommentId: null,
+      author: null,
+      body: "x",
+    });
+    return {
+      method: "POST",
+      path: `/api/v1/comments/${c.id}/hide`,
+      body: { reason: "" },
+      issuePath: "body.reason",
+    };
+  },
+  createCommitment: (h) => ({
+    method: "POST",
+    path: `/api/v1/districts/${h.districtId}/commitments`,
+    body: { stakeholderId: "housing-a", buildingGroupId: "block-1", year: 1800 },
+    issuePath: "body.year",
+  }),
+  getTracker: (h) => ({
+    method: "GET",
+    path: `/api/v1/districts/${h.districtId}/tracker?scenarioId=Not%20An%20Id`,
+    issuePath: "query.scenarioId",
+  }),
 };
 
 async function succeededRun(versionId: string): Promise<string> {
@@ -142,7 +226,7 @@ describe("bad input: 422 problem+json with issue paths", () => {
 
   for (const [operationId, build] of Object.entries(BAD)) {
     it(operationId, async () => {
-      const req = build(h);
+      const req = await build(h);
       let path = req.path;
       if (path.includes("/runs/RUN/")) path = path.replace("RUN", await succeededRun(h.baselineVersionId));
       const res = await h.call(h.actors.platform_admin, req.method, path, req.body);
