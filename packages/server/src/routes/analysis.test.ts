@@ -171,11 +171,11 @@ describe("GET /versions/{id}/cooperation as a job", () => {
     expect(JSON.stringify(lensed)).not.toContain('"stakeholder":"caruna"');
     const full = await h.call(admin, "GET", `/api/v1/runs/${pending.runId}/summary`);
     expect(((await full.json()) as { summary: CooperationDto }).summary.partners).toHaveLength(2);
-    // A researcher sees pseudonyms, a resident only the totals.
+    // A researcher sees pseudonyms; a resident, who may not read the analysis, may not read its run either.
     const researcher = await h.call(h.actors.researcher, "GET", `/api/v1/runs/${pending.runId}/summary`);
     expect(JSON.stringify(await researcher.json())).not.toMatch(/housing-a|caruna/);
     const resident = await h.call(h.actors.resident, "GET", `/api/v1/runs/${pending.runId}/summary`);
-    expect(((await resident.json()) as { summary: CooperationDto }).summary.partners).toEqual([]);
+    expect(resident.status).toBe(403);
     // No hourly series for analyses; the run is listed with its kind.
     const series = await h.call(admin, "GET", `/api/v1/runs/${pending.runId}/series`);
     expect(await series.json()).toEqual({ runId: pending.runId, series: {} });
@@ -327,11 +327,18 @@ describe("GET /versions/{id}/alternatives", () => {
     const model = sizableModel();
     const version = await newVersion(model, "something to size");
     const slack = 0.05;
-    const { body } = await flow(
+    const { body, pending } = await flow(
       h.actors.partner,
       `/api/v1/versions/${version.id}/alternatives?slack=${slack}&count=4&typicalDays=1`,
     );
     const alt = body as Awaited<ReturnType<typeof computeAlternatives>>;
+    // The run's summary is the analysis: analysts read it, residents (refused the analysis) may not.
+    expect((await h.call(h.actors.researcher, "GET", `/api/v1/runs/${pending.runId}/summary`)).status).toBe(
+      200,
+    );
+    expect((await h.call(h.actors.resident, "GET", `/api/v1/runs/${pending.runId}/summary`)).status).toBe(
+      403,
+    );
     expect(alt.status).toBe("optimal");
     expect([alt.slack, alt.typicalDays]).toEqual([slack, 1]);
     expect(alt.plans.map((p) => p.name)).toEqual([

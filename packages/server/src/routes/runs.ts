@@ -2,14 +2,21 @@ import { gzipSync } from "node:zlib";
 import { z } from "@hono/zod-openapi";
 import { streamSSE } from "hono/streaming";
 import { startRun } from "../compute/start-run.js";
-import type { JobEvent, RunRecord, RunStatus } from "../ports.js";
-import { HttpProblem } from "../problem.js";
+import type { JobEvent, RunKind, RunRecord, RunStatus } from "../ports.js";
+import { POLICY } from "../auth/policy.js";
+import { forbidden, HttpProblem } from "../problem.js";
 import { redactSummary } from "../redact.js";
 import type { RouteKit } from "../route-kit.js";
 import { audit, conflict, json, lensFor, runDto } from "./common.js";
 import { cooperationView, type CooperationDto } from "./cooperation.js";
 import { Id, listOf, RunSchema } from "./schemas.js";
 import { scopes } from "./scopes.js";
+
+/** Run kinds whose summary is an analysis with its own read policy (the operation that serves the analysis). */
+const ANALYSIS_OPERATION: Partial<Record<RunKind, string>> = {
+  cooperation: "getCooperation",
+  alternatives: "getAlternatives",
+};
 
 const FINISHED: ReadonlySet<RunStatus> = new Set(["succeeded", "failed", "cancelled", "interrupted"]);
 
@@ -175,6 +182,11 @@ export function registerRunRoutes(kit: RouteKit): void {
     },
     handler: async (c, { params }, auth) => {
       const { run, version, scenario } = await scope.run(params.runId);
+      // An analysis run's summary is readable by whoever may read the analysis itself (same policy entry).
+      const analysisOperation = ANALYSIS_OPERATION[run.kind];
+      if (analysisOperation && !POLICY[analysisOperation]?.roles.includes(auth.role)) {
+        throw forbidden(`only the roles of ${analysisOperation} may read a ${run.kind} run`);
+      }
       const result = run.status === "succeeded" ? await deps.store.results.get(run.id) : undefined;
       if (!result) throw notReady(run);
       const lens = await lensFor(deps, auth, scenario.districtId);
