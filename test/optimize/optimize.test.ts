@@ -53,6 +53,38 @@ describe("optimize: micro-models with hand-computed optima", () => {
     relClose(r.objectiveEur, -3.6 + (10 / 0.9) * 0.1);
   });
 
+  it("a battery that does not exist yet (0 kWh, extendable) is sized, its power scaling with the capacity", async () => {
+    // Free capacity up to 10 kWh at 0.5 kW per kWh: 5 kW. Charge 2 h x 5 kW at 0.10 EUR (9 kWh stored at 0.9),
+    // discharge the 9 kWh over 2 h (8.1 kWh delivered at 0.9) at 0.40 EUR: -1.0 + 3.24 = 2.24 EUR gained.
+    const net = network(4, {
+      grids: [withPrices(grid("grid", "electricity", 4), [0.1, 0.1, 0.5, 0.5], [0.05, 0.05, 0.4, 0.4])],
+      storages: [
+        battery("bat", {
+          capacityKwh: 0,
+          maxChargeKw: 0,
+          maxDischargeKw: 0,
+          powerPerKwh: 0.5,
+          efficiencyCharge: 0.9,
+          efficiencyDischarge: 0.9,
+          extendable: {
+            capacityMin: 0,
+            capacityMax: 10,
+            investEurPerUnit: 0,
+            fixedEurPerUnitYear: 0,
+            lifetimeYears: 10,
+          },
+        }),
+      ],
+    });
+    const r = await optimize(net, solver, { mode: "plan" });
+    expect(r.status).toBe("optimal");
+    relClose(r.capacities?.bat?.value, 10);
+    relClose(r.objectiveEur, -(0.4 * 8.1 - 0.1 * 10));
+    // The plan's network carries the sized battery with its power (10 kWh x 0.5 kW/kWh).
+    const sized = r.network?.storages.find((x) => x.id === "bat");
+    expect([sized?.capacityKwh, sized?.maxChargeKw, sized?.maxDischargeKw]).toEqual([10, 5, 5]);
+  });
+
   it("heat pump plus thermal storage makes heat when the COP is high", async () => {
     // 20 kWh of heat needed in hours 2-3; made in hours 0-1 at COP 4: 5 kWh x 0.2 EUR = 1.0 EUR.
     const net = network(4, {

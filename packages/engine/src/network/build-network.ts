@@ -520,6 +520,13 @@ export function buildNetwork(input: BuildNetworkInput): Result<BuiltNetwork> {
           );
         }
         const ext = extendableOf(a);
+        if (ext && usable <= 0 && a.powerCapacity !== undefined) {
+          warn(
+            "storage-power-scaled",
+            `${path}.powerCapacity`,
+            `${path}.powerCapacity: not used while the capacity is sized from 0 kWh; power scales with the sized capacity at ${NETWORK_DEFAULTS.storagePowerPerEnergy} kW per kWh (capacity / 4 h, estimate)`,
+          );
+        }
         storages.push({
           id: a.id,
           owner: a.owner,
@@ -528,6 +535,10 @@ export function buildNetwork(input: BuildNetworkInput): Result<BuiltNetwork> {
           capacityKwh: usable,
           maxChargeKw: power,
           maxDischargeKw: power,
+          // Power scales with the sized capacity: the given power per usable kWh, or the default power per
+          // nominal kWh (storagePowerPerEnergy) per usable kWh when there is no capacity yet.
+          powerPerKwh:
+            usable > 0 ? power / usable : span > 0 ? NETWORK_DEFAULTS.storagePowerPerEnergy / span : 0,
           efficiencyCharge: oneWay,
           efficiencyDischarge: oneWay,
           standingLossPerHour:

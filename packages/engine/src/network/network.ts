@@ -144,6 +144,11 @@ export interface NetworkStorage extends Element {
   readonly capacityKwh: number;
   readonly maxChargeKw: number;
   readonly maxDischargeKw: number;
+  /**
+   * Charge and discharge power per kWh of energy capacity (1/h) when the capacity is sized; needed when
+   * `capacityKwh` is 0 (an extendable storage that does not exist yet). Default: maxChargeKw / capacityKwh.
+   */
+  readonly powerPerKwh?: number;
   /** Charging efficiency, 0..1. */
   readonly efficiencyCharge: number;
   /** Discharging efficiency, 0..1. */

@@ -4,6 +4,7 @@ import type { LpModel } from "../lp/lp-model.js";
 import { annualise } from "../kpi/finance.js";
 import { localMonths } from "../kpi/local-time.js";
 import { carrierWeight, insideBoundary } from "../kpi/ped-weights.js";
+import { storagePowerRates } from "../network/storage-power.js";
 
 /**
  * The district's linear programme (docs/optimisation/formulation.md). One formulation for all modes:
@@ -569,8 +570,7 @@ function addStorage(
     addConstant(
       annualise(st.costs.investEur, discountRate, st.costs.lifetimeYears) + st.costs.fixedEurPerYear,
     );
-  const chargeRate = st.capacityKwh > 0 ? st.maxChargeKw / st.capacityKwh : 0;
-  const dischargeRate = st.capacityKwh > 0 ? st.maxDischargeKw / st.capacityKwh : 0;
+  const { charge: chargeRate, discharge: dischargeRate } = storagePowerRates(st);
   const cin = lp.addVariables(st.id, "flowIn", n, { ub: ext ? undefined : st.maxChargeKw });
   const cout = lp.addVariables(st.id, "flowOut", n, {
     ub: ext ? undefined : st.maxDischargeKw,

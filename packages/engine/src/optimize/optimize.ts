@@ -1,4 +1,5 @@
 import type { Extendable, Network } from "../network/network.js";
+import { storagePowerRates } from "../network/storage-power.js";
 import type { Solver, SolveOptions, SolveStatus } from "../lp/solver-port.js";
 import { readLpSolution, type LpSolution } from "../lp/lp-solution.js";
 import { lpName } from "../lp/lp-names.js";
@@ -187,8 +188,7 @@ export function applyCapacities(
     storages: network.storages.map((st) => {
       const cap = capacities[st.id]?.value;
       if (cap === undefined || !st.extendable) return st;
-      const chargeRate = st.capacityKwh > 0 ? st.maxChargeKw / st.capacityKwh : 0;
-      const dischargeRate = st.capacityKwh > 0 ? st.maxDischargeKw / st.capacityKwh : 0;
+      const { charge: chargeRate, discharge: dischargeRate } = storagePowerRates(st);
       return {
         ...st,
         capacityKwh: cap,

@@ -364,6 +364,8 @@ describe("GET /versions/{id}/alternatives", () => {
     expect(minPv!.totals.pv).toBeLessThanOrEqual(best!.totals.pv + 1e-6);
     expect(maxPv!.totals.pv).toBeGreaterThan(minPv!.totals.pv + 1e-3);
     expect(maxStorage!.totals.storage).toBeGreaterThanOrEqual(best!.totals.storage - 1e-6);
+    // A battery sized from 0 kWh can charge (its power scales with the capacity): "max storage" builds one.
+    expect(maxStorage!.totals.storage).toBeGreaterThan(minStorage!.totals.storage + 0.1);
     expect(minStorage!.totals.storage).toBeLessThanOrEqual(best!.totals.storage + 1e-6);
     // More PV, more generation in the full-year replay.
     expect(maxPv!.indicators!.generationKWh).toBeGreaterThan(minPv!.indicators!.generationKWh);
