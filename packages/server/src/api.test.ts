@@ -2,7 +2,7 @@
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REDACTED } from "./redact.js";
-import { createHarness, microModel, waitForRun, type Harness } from "./test-support/harness.js";
+import { createHarness, microModel, openProposal, waitForRun, type Harness } from "./test-support/harness.js";
 
 let h: Harness;
 beforeAll(async () => {
@@ -17,23 +17,6 @@ const problem = async (res: Response) => {
 
 /** A bad request per operation that takes a body or query, and a path its 422 must name. */
 type BadRequest = { method: string; path: string; body?: unknown; issuePath: string };
-
-/** An open proposal of the partner's organisation on the baseline (for the operations on one proposal). */
-const openProposal = async (h: Harness): Promise<string> =>
-  (
-    await h.participation.proposals.create({
-      districtId: h.districtId,
-      baseVersionId: h.baselineVersionId,
-      title: "p",
-      rationale: "",
-      change: {},
-      investmentEur: null,
-      payer: null,
-      operator: null,
-      author: null,
-      organisation: "housing-org",
-    })
-  ).id;
 
 const BAD: Record<string, (h: Harness) => BadRequest | Promise<BadRequest>> = {
   login: () => ({
@@ -144,19 +127,19 @@ const BAD: Record<string, (h: Harness) => BadRequest | Promise<BadRequest>> = {
   }),
   acceptProposal: async (h) => ({
     method: "POST",
-    path: `/api/v1/proposals/${await openProposal(h)}/accept`,
+    path: `/api/v1/proposals/${(await openProposal(h)).id}/accept`,
     body: { message: "x".repeat(2001) },
     issuePath: "body.message",
   }),
   declineProposal: async (h) => ({
     method: "POST",
-    path: `/api/v1/proposals/${await openProposal(h)}/decline`,
+    path: `/api/v1/proposals/${(await openProposal(h)).id}/decline`,
     body: { reason: "  " },
     issuePath: "body.reason",
   }),
   withdrawProposal: async (h) => ({
     method: "POST",
-    path: `/api/v1/proposals/${await openProposal(h)}/withdraw`,
+    path: `/api/v1/proposals/${(await openProposal(h)).id}/withdraw`,
     body: { reason: "x".repeat(5001) },
     issuePath: "body.reason",
   }),

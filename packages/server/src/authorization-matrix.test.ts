@@ -11,6 +11,7 @@ import { createAccount } from "./users.js";
 import {
   createHarness,
   microModel,
+  openProposal,
   PASSWORD,
   waitForRun,
   type Actor,
@@ -364,13 +365,16 @@ export const MATRIX: Record<string, { method: string; path: string; allowed: Rol
     method: "get",
     path: "/api/v1/proposals/{proposalId}",
     allowed: SIGNED_IN,
-    build: async (f) => ({ method: "GET", path: `/api/v1/proposals/${await openProposal(f)}` }),
+    build: async (f) => ({ method: "GET", path: `/api/v1/proposals/${(await openProposal(f.h)).id}` }),
   },
   supportProposal: {
     method: "post",
     path: "/api/v1/proposals/{proposalId}/support",
     allowed: SUPPORTERS,
-    build: async (f) => ({ method: "POST", path: `/api/v1/proposals/${await openProposal(f)}/support` }),
+    build: async (f) => ({
+      method: "POST",
+      path: `/api/v1/proposals/${(await openProposal(f.h)).id}/support`,
+    }),
   },
   listComments: {
     method: "get",
@@ -410,7 +414,7 @@ export const MATRIX: Record<string, { method: string; path: string; allowed: Rol
     allowed: ADMINS,
     build: async (f) => ({
       method: "POST",
-      path: `/api/v1/proposals/${await openProposal(f)}/accept`,
+      path: `/api/v1/proposals/${(await openProposal(f.h)).id}/accept`,
       body: {},
     }),
   },
@@ -420,7 +424,7 @@ export const MATRIX: Record<string, { method: string; path: string; allowed: Rol
     allowed: ADMINS,
     build: async (f) => ({
       method: "POST",
-      path: `/api/v1/proposals/${await openProposal(f)}/decline`,
+      path: `/api/v1/proposals/${(await openProposal(f.h)).id}/decline`,
       body: { reason: "r" },
     }),
   },
@@ -430,7 +434,7 @@ export const MATRIX: Record<string, { method: string; path: string; allowed: Rol
     allowed: EDITORS,
     build: async (f) => ({
       method: "POST",
-      path: `/api/v1/proposals/${await openProposal(f)}/withdraw`,
+      path: `/api/v1/proposals/${(await openProposal(f.h)).id}/withdraw`,
       body: {},
     }),
   },
@@ -438,7 +442,7 @@ export const MATRIX: Record<string, { method: string; path: string; allowed: Rol
     method: "get",
     path: "/api/v1/proposals/{proposalId}/impact",
     allowed: SIGNED_IN,
-    build: async (f) => ({ method: "GET", path: `/api/v1/proposals/${await openProposal(f)}/impact` }),
+    build: async (f) => ({ method: "GET", path: `/api/v1/proposals/${(await openProposal(f.h)).id}/impact` }),
   },
   listCommitments: {
     method: "get",
@@ -500,23 +504,6 @@ function sizableVersion(f: Fixture): Promise<string> {
     return v.version.id;
   })();
   return sizable;
-}
-
-/** A new open proposal of the partner's organisation on the baseline (a fresh one per request: decisions close it). */
-async function openProposal(f: Fixture): Promise<string> {
-  const p = await f.h.participation.proposals.create({
-    districtId: f.h.districtId,
-    baseVersionId: f.h.baselineVersionId,
-    title: "m",
-    rationale: "",
-    change: {},
-    investmentEur: null,
-    payer: null,
-    operator: null,
-    author: null,
-    organisation: "housing-org",
-  });
-  return p.id;
 }
 
 let f: Fixture;

@@ -3,7 +3,7 @@
  * as accepted with that version (participation store port `proposals.accept`, used by POST /proposals/{id}/accept).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createHarness, type Harness } from "../test-support/harness.js";
+import { createHarness, openProposal, type Harness } from "../test-support/harness.js";
 
 let h: Harness;
 beforeAll(async () => {
@@ -11,19 +11,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => h?.close());
 
-const newProposal = async (title: string) =>
-  h.participation.proposals.create({
-    districtId: h.districtId,
-    baseVersionId: h.baselineVersionId,
-    title,
-    rationale: "",
-    change: {},
-    investmentEur: null,
-    payer: null,
-    operator: null,
-    author: null,
-    organisation: "housing-org",
-  });
+const newProposal = (title: string) => openProposal(h, title);
 
 const versionCount = async () => (await h.store.versions.listByScenario(h.baselineScenarioId)).length;
 

@@ -11,7 +11,11 @@ import { createDistrictWithBaseline } from "../seed.js";
 import { withReadCache } from "../read-cache.js";
 import { adaptStore } from "../store-adapter.js";
 import { createAccount } from "../users.js";
-import { adaptParticipationStore, type ParticipationStore } from "../routes/participation.js";
+import {
+  adaptParticipationStore,
+  type ParticipationStore,
+  type ProposalRecord,
+} from "../routes/participation.js";
 import { API_TOKEN_PREFIX } from "../auth/authenticate.js";
 import { hashSecret, newSecret } from "../auth/secrets.js";
 
@@ -160,4 +164,20 @@ export async function waitForRun(h: Harness, runId: string): Promise<string> {
     await new Promise((r) => setTimeout(r, 5));
   }
   throw new Error(`run ${runId} did not finish`);
+}
+
+/** A new open proposal (an empty change) of the partner's organisation on the baseline version. */
+export function openProposal(h: Harness, title = "p"): Promise<ProposalRecord> {
+  return h.participation.proposals.create({
+    districtId: h.districtId,
+    baseVersionId: h.baselineVersionId,
+    title,
+    rationale: "",
+    change: {},
+    investmentEur: null,
+    payer: null,
+    operator: null,
+    author: null,
+    organisation: "housing-org",
+  });
 }
