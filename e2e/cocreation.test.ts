@@ -8,7 +8,9 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  JOURNEY_ACCOUNTS,
   launchBrowser,
+  RESIDENT_AND_ADMIN,
   screenshot,
   seriousA11yViolations,
   startPlatform,
@@ -17,11 +19,7 @@ import {
   type Platform,
 } from "./support.js";
 
-const ACCOUNTS = {
-  partner: { email: "partner@example.org", password: "a-long-partner-password" },
-  resident: { email: "resident@example.org", password: "a-long-resident-password" },
-  admin: { email: "city@example.org", password: "a-long-city-admin-password" },
-} as const;
+const ACCOUNTS = JOURNEY_ACCOUNTS;
 
 let platform: Platform;
 let browser: Browser;
@@ -30,17 +28,7 @@ const analysisAnswers: string[] = [];
 
 beforeAll(async () => {
   // A resident and a district admin (no district attached: every district) besides the default partner.
-  platform = await startPlatform({
-    extraUsers: [
-      {
-        ...ACCOUNTS.resident,
-        role: "resident",
-        organisation: "kera-residents",
-        displayName: "Riku Resident",
-      },
-      { ...ACCOUNTS.admin, role: "district_admin", organisation: "city-espoo", displayName: "Cia City" },
-    ],
-  });
+  platform = await startPlatform({ extraUsers: RESIDENT_AND_ADMIN });
   browser = await launchBrowser();
 });
 afterAll(async () => {

@@ -7,7 +7,9 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  JOURNEY_ACCOUNTS,
   launchBrowser,
+  RESIDENT_AND_ADMIN,
   screenshot,
   seriousA11yViolations,
   startPlatform,
@@ -16,11 +18,7 @@ import {
   type Platform,
 } from "./support.js";
 
-const ACCOUNTS = {
-  partner: { email: "partner@example.org", password: "a-long-partner-password" },
-  resident: { email: "resident@example.org", password: "a-long-resident-password" },
-  admin: { email: "city@example.org", password: "a-long-city-admin-password" },
-} as const;
+const ACCOUNTS = JOURNEY_ACCOUNTS;
 /** A PV system of the Kera model (an asset, drawn as a circle on the plan). */
 const ASSET = "pv-city";
 const ITEM = `[data-testid=site-plan] [data-id=${ASSET}]`;
@@ -29,17 +27,7 @@ let platform: Platform;
 let browser: Browser;
 
 beforeAll(async () => {
-  platform = await startPlatform({
-    extraUsers: [
-      {
-        ...ACCOUNTS.resident,
-        role: "resident",
-        organisation: "kera-residents",
-        displayName: "Riku Resident",
-      },
-      { ...ACCOUNTS.admin, role: "district_admin", organisation: "city-espoo", displayName: "Cia City" },
-    ],
-  });
+  platform = await startPlatform({ extraUsers: RESIDENT_AND_ADMIN });
   browser = await launchBrowser();
 });
 afterAll(async () => {

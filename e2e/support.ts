@@ -30,6 +30,24 @@ export interface ExtraUser extends Account {
   readonly organisation: string;
   readonly displayName: string;
 }
+/** The accounts of the co-creation and map journeys: the default partner, a resident and a district admin. */
+export const JOURNEY_ACCOUNTS = {
+  partner: { email: "partner@example.org", password: "a-long-partner-password" },
+  resident: { email: "resident@example.org", password: "a-long-resident-password" },
+  admin: { email: "city@example.org", password: "a-long-city-admin-password" },
+} as const;
+
+/** The resident and the district admin (no district attached: every district) as `startPlatform` extra users. */
+export const RESIDENT_AND_ADMIN: readonly ExtraUser[] = [
+  {
+    ...JOURNEY_ACCOUNTS.resident,
+    role: "resident",
+    organisation: "kera-residents",
+    displayName: "Riku Resident",
+  },
+  { ...JOURNEY_ACCOUNTS.admin, role: "district_admin", organisation: "city-espoo", displayName: "Cia City" },
+];
+
 export interface Platform {
   readonly url: string;
   readonly partner: Account;
@@ -67,7 +85,7 @@ export async function startPlatform(
     LOG_LEVEL: "warn",
     KERA_WORKERS: "1",
   };
-  const partner = { email: "partner@example.org", password: "a-long-partner-password" };
+  const partner = JOURNEY_ACCOUNTS.partner;
   const store = await openServerStore(env);
   const added = await addUser(store, {
     ...partner,
