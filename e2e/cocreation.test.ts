@@ -166,6 +166,11 @@ describe("co-creation", () => {
     await shares.first().waitFor({ timeout: 170_000 });
     expect(await shares.count()).toBeGreaterThan(1);
     expect(await admin.page.locator("[data-testid=coop-value]").innerText()).toMatch(/EUR\/a/);
+    // Silos versus together for cost, emissions and energy positivity, and the core check in words.
+    const silos = admin.page.locator("[data-testid=coop-silos] tbody tr");
+    expect(await silos.count()).toBe(3);
+    expect(await silos.nth(2).locator("th").innerText()).toBe("Energy positivity");
+    expect(await admin.page.locator("[data-testid=coop-core]").innerText()).toMatch(/^Core check: /);
 
     // Alternatives to negotiate over: the optimum and clearly different plans within 5 % of its cost.
     await admin.page.fill("#alt-slack", "5");

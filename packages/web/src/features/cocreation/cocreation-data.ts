@@ -32,11 +32,21 @@ export interface Comment {
 interface Figures {
   readonly costEur: number;
   readonly co2Kg: number;
+  /** Energy positivity under the district's definition; null without demand. */
+  readonly positivityRatio: number | null;
+}
+
+/** Whether an allocation is in the core, and the coalition that would gain most by leaving (EUR/a or kgCO2e/a). */
+interface CoreCheck {
+  readonly inCore: boolean;
+  readonly mostViolated: { readonly members: readonly string[]; readonly excess: number } | null;
 }
 
 /** The body of GET /versions/{versionId}/cooperation (already filtered to the viewer's rows). */
 export interface Cooperation {
+  readonly metric?: "cost" | "co2";
   readonly totals: { readonly silos: Figures; readonly together: Figures; readonly gain: Figures };
+  readonly core?: { readonly shapley: CoreCheck; readonly proportional: CoreCheck } | null;
   readonly partners: readonly {
     readonly stakeholder: string;
     readonly shapleyEur: number;

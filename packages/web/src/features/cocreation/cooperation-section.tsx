@@ -1,6 +1,8 @@
 import { useEffect } from "react";
 import { AnalysisStatus } from "./analysis-status.js";
 import { getCooperation, type Cooperation } from "./cocreation-data.js";
+
+type CooperationFigures = Cooperation["totals"]["silos"];
 import { useCocreationI18n } from "./cocreation-i18n.js";
 import { useAnalysis } from "./use-analysis.js";
 
@@ -31,6 +33,54 @@ export function CooperationSection({ versionId }: { readonly versionId: string }
             <dt>{tr.t("coopValueCo2")}</dt>
             <dd>{tr.num(data.totals.gain.co2Kg)} kgCO2e/a</dd>
           </dl>
+          <table data-testid="coop-silos">
+            <caption>{tr.t("coopCompareCaption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{tr.t("coopFigure")}</th>
+                <th scope="col">{tr.t("coopSilos")}</th>
+                <th scope="col">{tr.t("coopTogether")}</th>
+                <th scope="col">{tr.t("coopGain")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {(
+                [
+                  ["coopCost", (f: CooperationFigures) => f.costEur, (v: number) => tr.num(Math.round(v))],
+                  ["coopCo2", (f: CooperationFigures) => f.co2Kg, (v: number) => tr.num(Math.round(v))],
+                  [
+                    "coopPositivity",
+                    (f: CooperationFigures) => f.positivityRatio,
+                    (v: number) => tr.num(Math.round(v * 1000) / 1000),
+                  ],
+                ] as const
+              ).map(([label, pick, show]) => {
+                const cell = (v: number | null | undefined) =>
+                  v === null || v === undefined ? "–" : show(v);
+                return (
+                  <tr key={label} data-figure={label}>
+                    <th scope="row">{tr.t(label)}</th>
+                    <td>{cell(pick(data.totals.silos))}</td>
+                    <td>{cell(pick(data.totals.together))}</td>
+                    <td>{cell(pick(data.totals.gain))}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+          {data.core ? (
+            <p data-testid="coop-core">
+              {data.core.shapley.inCore || !data.core.shapley.mostViolated
+                ? tr.t("coopCoreStable")
+                : tr.t("coopCoreUnstable", {
+                    members: data.core.shapley.mostViolated.members.join(", "),
+                    excess:
+                      data.metric === "co2"
+                        ? `${tr.num(Math.round(data.core.shapley.mostViolated.excess))} kgCO2e`
+                        : `${tr.num(Math.round(data.core.shapley.mostViolated.excess))} EUR`,
+                  })}
+            </p>
+          ) : null}
           <h3 id="coop-shares-h">{tr.t("coopShares")}</h3>
           <figure aria-labelledby="coop-shares-h">
             <svg
