@@ -98,6 +98,12 @@ export function readLpSolution(model: LpModel, result: SolveResult): LpSolution 
     valueAt,
     series(assetId, attribute, hours) {
       const out = new Float64Array(hours);
+      // Fast path: a registered series is a contiguous block of columns (one lookup, no per-hour names).
+      const range = model.columnSeries?.get(lpName(assetId, attribute));
+      if (range && hours <= range.count) {
+        for (let t = 0; t < hours; t++) out[t] = primal[range.start + t] as number;
+        return out;
+      }
       for (let t = 0; t < hours; t++) {
         const j = seriesColumn(model, assetId, attribute, t);
         if (j === undefined)
