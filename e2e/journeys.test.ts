@@ -67,6 +67,19 @@ describe("public district page", () => {
       // The text alternative of a chart: its data table.
       await page.locator("[data-testid=monthly] button[aria-expanded]").click();
       expect(await page.locator("[data-testid=monthly] table tbody tr").count()).toBe(12);
+      if (locale === "en-GB") {
+        // The monthly help follows the data: Kera needs outside energy in every month (no summer surplus).
+        expect(await page.locator("[data-testid=monthly] .help").innerText()).toMatch(
+          /needs energy from outside in every month/,
+        );
+        // The build-out chart's positivity line: every year's ratio is computed in the browser (data table).
+        await page.locator("[data-testid=buildout] button[aria-expanded]").click();
+        const lastYear = page.locator("[data-testid=buildout] table tbody tr").last();
+        expect(await lastYear.locator("td").first().innerText()).toBe("2037");
+        await expect
+          .poll(() => lastYear.locator("td").nth(2).innerText(), { timeout: 90_000 })
+          .toMatch(/^\d/);
+      }
       await screenshot(page, `public-${locale}`);
       await expectAccessible(page);
       expect(errors).toEqual([]);

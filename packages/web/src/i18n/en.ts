@@ -51,8 +51,11 @@ export const en = {
   sankeyTitle: "Where the energy comes from and goes",
   sankeyHelp: "Annual energy flows in MWh. Wider bands carry more energy.",
   monthlyTitle: "Seasonal balance",
-  monthlyHelp:
-    "Energy produced and used each month. In winter the district needs outside energy; in summer it produces a surplus.",
+  monthlyHelp: "Energy produced and used each month.",
+  monthlySurplusNone: "The district needs energy from outside in every month.",
+  monthlySurplusAll: "The district produces a surplus in every month.",
+  monthlySurplusSome:
+    "The district produces a surplus in {count} of {months} months and needs energy from outside in the others.",
   produced: "Produced",
   consumed: "Used",
   balance: "Balance",

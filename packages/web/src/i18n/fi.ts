@@ -51,8 +51,11 @@ export const fi: Messages = {
   sankeyTitle: "Mistä energia tulee ja mihin se menee",
   sankeyHelp: "Vuotuiset energiavirrat, MWh. Leveämpi nauha kuljettaa enemmän energiaa.",
   monthlyTitle: "Vuodenaikojen tase",
-  monthlyHelp:
-    "Kunkin kuukauden tuotettu ja kulutettu energia. Talvella alue tarvitsee energiaa muualta, kesällä se tuottaa ylijäämää.",
+  monthlyHelp: "Kunkin kuukauden tuotettu ja kulutettu energia.",
+  monthlySurplusNone: "Alue tarvitsee energiaa muualta joka kuukausi.",
+  monthlySurplusAll: "Alue tuottaa ylijäämää joka kuukausi.",
+  monthlySurplusSome:
+    "Alue tuottaa ylijäämää {count} kuukautena {months}:stä ja tarvitsee muina kuukausina energiaa muualta.",
   produced: "Tuotettu",
   consumed: "Kulutettu",
   balance: "Tase",

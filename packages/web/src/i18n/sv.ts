@@ -50,8 +50,11 @@ export const sv: Messages = {
   sankeyTitle: "Varifrån energin kommer och vart den går",
   sankeyHelp: "Årliga energiflöden i MWh. Bredare band bär mer energi.",
   monthlyTitle: "Säsongsbalans",
-  monthlyHelp:
-    "Producerad och använd energi varje månad. På vintern behöver området energi utifrån, på sommaren producerar det ett överskott.",
+  monthlyHelp: "Producerad och använd energi varje månad.",
+  monthlySurplusNone: "Området behöver energi utifrån varje månad.",
+  monthlySurplusAll: "Området producerar ett överskott varje månad.",
+  monthlySurplusSome:
+    "Området producerar ett överskott {count} av {months} månader och behöver energi utifrån de övriga.",
   produced: "Producerad",
   consumed: "Använd",
   balance: "Balans",

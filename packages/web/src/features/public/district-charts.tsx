@@ -44,12 +44,14 @@ export function SankeyChart({ kpis }: { readonly kpis: Kpis }) {
 /** Monthly produced and used energy with the balance. */
 export function MonthlyChart({ kpis }: { readonly kpis: Kpis }) {
   const tr = useI18n();
-  const { option, table } = useMemo(() => {
+  const { option, table, surplusMonths, months } = useMemo(() => {
     const rows = monthlyRows(kpis);
     const names = monthNames(tr.locale === "en" ? "en-GB" : `${tr.locale}-FI`);
     const cats = rows.map((r) => names[r.month - 1] ?? String(r.month));
     const mwh = (v: number) => Math.round(v / 100) / 10;
     return {
+      surplusMonths: rows.filter((r) => r.balanceKWh > 0).length,
+      months: rows.length,
       option: barOption(
         cats,
         [
@@ -75,7 +77,13 @@ export function MonthlyChart({ kpis }: { readonly kpis: Kpis }) {
   return (
     <Chart
       title={tr.t("monthlyTitle")}
-      help={tr.t("monthlyHelp")}
+      help={`${tr.t("monthlyHelp")} ${
+        surplusMonths === 0
+          ? tr.t("monthlySurplusNone")
+          : surplusMonths === months
+            ? tr.t("monthlySurplusAll")
+            : tr.t("monthlySurplusSome", { count: surplusMonths, months })
+      }`}
       option={option}
       table={table}
       testId="monthly"

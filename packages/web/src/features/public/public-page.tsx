@@ -90,7 +90,7 @@ export function PublicPage({ slug }: { readonly slug: string }) {
         rows: rows.map((r) => {
           const co2 = buildout.find((b) => b.year === r.year)?.co2NetKg;
           return [
-            r.year,
+            String(r.year), // a year, not a quantity: no thousands separator
             r.residents,
             ratioOf(r.year),
             co2 === undefined ? null : Math.round(co2 / 1000),
