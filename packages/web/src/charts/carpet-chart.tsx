@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useRef, useState, type MouseEvent } from "react";
 import { useI18n } from "../i18n/i18n.js";
-import { download, fileNameOf, tableToCsv, tableToParquet } from "../features/exports/table-export.js";
+import { download, fileNameOf } from "../features/exports/table-export.js";
 import { carpetImage, rampColour } from "./carpet.js";
-import { TableView } from "./chart.js";
+import { ChartFrame } from "./chart.js";
 
 const LEFT = 40;
 const BOTTOM = 44;
@@ -34,7 +34,6 @@ export function CarpetChart({
 }) {
   const tr = useI18n();
   const canvasRef = useRef<HTMLCanvasElement>(null);
-  const [showTable, setShowTable] = useState(false);
   const [hover, setHover] = useState<string | undefined>();
   const [renderMs, setRenderMs] = useState<number | undefined>();
   const [width, setWidth] = useState(800);
@@ -150,11 +149,14 @@ export function CarpetChart({
   };
 
   return (
-    <figure className="chart" data-testid={testId}>
-      <figcaption>
-        <h3>{title}</h3>
-        {help ? <p className="help">{help}</p> : null}
-      </figcaption>
+    <ChartFrame
+      title={title}
+      help={help}
+      table={table}
+      testId={testId}
+      exportPng={exportPng}
+      exportSvg={exportSvg}
+    >
       <div className="chart-canvas" style={{ height }} data-render-ms={renderMs?.toFixed(1)}>
         <canvas
           ref={canvasRef}
@@ -168,36 +170,6 @@ export function CarpetChart({
       <p className="muted" aria-live="off">
         {hover ?? "\u00a0"}
       </p>
-      <div className="chart-actions">
-        <button type="button" onClick={() => setShowTable((s) => !s)} aria-expanded={showTable}>
-          {tr.t("dataTable")}
-        </button>
-        <button type="button" onClick={exportPng} aria-label={`${title}: ${tr.t("downloadPng")}`}>
-          {tr.t("downloadPng")}
-        </button>
-        <button type="button" onClick={exportSvg} aria-label={`${title}: ${tr.t("downloadSvg")}`}>
-          {tr.t("downloadSvg")}
-        </button>
-        <button
-          type="button"
-          onClick={() => download(fileNameOf(title, "csv"), tableToCsv(table), "text/csv")}
-          aria-label={`${title}: ${tr.t("downloadCsv")}`}
-        >
-          {tr.t("downloadCsv")}
-        </button>
-        <button
-          type="button"
-          onClick={() =>
-            void tableToParquet(table).then((b) =>
-              download(fileNameOf(title, "parquet"), b, "application/vnd.apache.parquet"),
-            )
-          }
-          aria-label={`${title}: ${tr.t("downloadParquet")}`}
-        >
-          {tr.t("downloadParquet")}
-        </button>
-      </div>
-      {showTable ? <TableView title={title} table={table} /> : null}
-    </figure>
+    </ChartFrame>
   );
 }

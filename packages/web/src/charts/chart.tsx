@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { useI18n } from "../i18n/i18n.js";
 import {
   download,
@@ -22,10 +22,6 @@ export interface ChartProps {
 }
 
 /**
- * A chart with its text alternative (an accessible data table in a disclosure) and exports (PNG, SVG, CSV,
- * Parquet). ECharts draws on a canvas; the SVG export renders the same option with the SVG renderer.
- */
-/**
  * zrender draws large charts over several animation frames and a frame still pending after dispose()
  * throws (its painter is gone). So on unmount the chart is cleared first (a new draw, which makes pending
  * frames of the old one stop) and disposed a moment later.
@@ -35,11 +31,14 @@ function disposeWhenIdle(chart: echarts.ECharts): void {
   setTimeout(() => chart.dispose(), 1500);
 }
 
+/**
+ * A chart with its text alternative (an accessible data table in a disclosure) and exports (PNG, SVG, CSV,
+ * Parquet). ECharts draws on a canvas; the SVG export renders the same option with the SVG renderer.
+ */
 export function Chart({ title, help, option, table, height = 320, testId, onRendered }: ChartProps) {
   const tr = useI18n();
   const ref = useRef<HTMLDivElement>(null);
   const chartRef = useRef<echarts.ECharts | undefined>(undefined);
-  const [showTable, setShowTable] = useState(false);
 
   useEffect(() => {
     const el = ref.current;
@@ -94,6 +93,50 @@ export function Chart({ title, help, option, table, height = 320, testId, onRend
     download(fileNameOf(title, "svg"), svg.renderToSVGString(), "image/svg+xml");
     svg.dispose();
   };
+
+  return (
+    <ChartFrame
+      title={title}
+      help={help}
+      table={table}
+      testId={testId}
+      exportPng={exportPng}
+      exportSvg={exportSvg}
+    >
+      <div
+        ref={ref}
+        className="chart-canvas"
+        style={{ height }}
+        role="img"
+        aria-label={tr.t("chartAlt", { title })}
+      />
+    </ChartFrame>
+  );
+}
+
+/**
+ * What every chart shares around its drawing: title and help, the data table in a disclosure (its text
+ * alternative) and the exports (PNG and SVG from the drawing, CSV and Parquet from the table).
+ */
+export function ChartFrame({
+  title,
+  help,
+  table,
+  testId,
+  exportPng,
+  exportSvg,
+  children,
+}: {
+  readonly title: string;
+  readonly help?: string | undefined;
+  readonly table: DataTable;
+  readonly testId?: string | undefined;
+  readonly exportPng: () => void;
+  readonly exportSvg: () => void;
+  readonly children: ReactNode;
+}) {
+  const tr = useI18n();
+  const [showTable, setShowTable] = useState(false);
   const exportParquet = async () => {
     download(fileNameOf(title, "parquet"), await tableToParquet(table), "application/vnd.apache.parquet");
   };
@@ -104,13 +147,7 @@ export function Chart({ title, help, option, table, height = 320, testId, onRend
         <h3>{title}</h3>
         {help ? <p className="help">{help}</p> : null}
       </figcaption>
-      <div
-        ref={ref}
-        className="chart-canvas"
-        style={{ height }}
-        role="img"
-        aria-label={tr.t("chartAlt", { title })}
-      />
+      {children}
       <div className="chart-actions">
         <button type="button" onClick={() => setShowTable((s) => !s)} aria-expanded={showTable}>
           {tr.t("dataTable")}
