@@ -1,4 +1,10 @@
 import {
+  USE_TYPES as CATALOGUE,
+  USE_TYPE_IDS,
+  type BuiltInUseType,
+  type SpecificDemands as CatalogueDemands,
+} from "@kera/schema";
+import {
   CEA_FOODSTORE,
   CEA_MULTI_RES,
   CEA_OFFICE,
@@ -7,37 +13,13 @@ import {
   type CeaSchedule,
 } from "./cea-schedules.js";
 
-/** Building use types of the catalogue (schema ids). */
-export type UseType =
-  | "apartmentBlock"
-  | "office"
-  | "retail"
-  | "supermarket"
-  | "school"
-  | "dayCare"
-  | "sportsHall"
-  | "reusedHall"
-  | "parking";
+/** Building use types of the catalogue (schema ids; `@kera/schema` `USE_TYPE_IDS` is the one list). */
+export type UseType = BuiltInUseType;
 
-export const USE_TYPES: readonly UseType[] = [
-  "apartmentBlock",
-  "office",
-  "retail",
-  "supermarket",
-  "school",
-  "dayCare",
-  "sportsHall",
-  "reusedHall",
-  "parking",
-];
+export const USE_TYPES: readonly UseType[] = USE_TYPE_IDS;
 
-/** Annual specific demands, kWh per m2 heated net area per year. */
-export interface SpecificDemands {
-  readonly spaceHeatingKwhPerM2: number;
-  readonly hotWaterKwhPerM2: number;
-  readonly electricityKwhPerM2: number;
-  readonly coolingKwhPerM2: number;
-}
+/** Annual specific demands, kWh per m2 heated net area per year (the schema catalogue's shape, read-only). */
+export type SpecificDemands = Readonly<CatalogueDemands>;
 
 /** ISO 13790 Table 12 capacity classes: A_m/A_f and C_m/A_f (J/(K m2)). */
 export const CAPACITY_CLASSES = {
@@ -64,7 +46,7 @@ export interface UseTypeProfile {
   readonly holidayRule: HolidayRule;
   /** Heated (has space heating and an RC model). Parking is unheated. */
   readonly heated: boolean;
-  /** Reference annual demands (KERA.md §2.2, Finnish new buildings; see docs). */
+  /** Reference annual demands: the schema catalogue's `typicalDemands` (KERA.md §2.2, Finnish new buildings). */
   readonly reference: SpecificDemands;
   /** Opaque wall area per floor area, m2/m2 (estimate from typical massing). */
   readonly wallPerFloor: number;
@@ -123,13 +105,8 @@ export const USE_TYPE_PROFILES: Readonly<Record<UseType, UseTypeProfile>> = {
     ceaArchetype: "MULTI_RES",
     schedule: CEA_MULTI_RES,
     holidayRule: "publicHolidays",
-    heated: true,
-    reference: {
-      spaceHeatingKwhPerM2: 45,
-      hotWaterKwhPerM2: 30,
-      electricityKwhPerM2: 40,
-      coolingKwhPerM2: 0,
-    },
+    heated: CATALOGUE.apartmentBlock.heated,
+    reference: CATALOGUE.apartmentBlock.typicalDemands,
     wallPerFloor: 0.55,
     windowPerFloor: 0.15,
     storeys: 5,
@@ -151,13 +128,8 @@ export const USE_TYPE_PROFILES: Readonly<Record<UseType, UseTypeProfile>> = {
     ceaArchetype: "OFFICE",
     schedule: CEA_OFFICE,
     holidayRule: "publicHolidays",
-    heated: true,
-    reference: {
-      spaceHeatingKwhPerM2: 40,
-      hotWaterKwhPerM2: 5,
-      electricityKwhPerM2: 55,
-      coolingKwhPerM2: 20,
-    },
+    heated: CATALOGUE.office.heated,
+    reference: CATALOGUE.office.typicalDemands,
     wallPerFloor: 0.45,
     windowPerFloor: 0.2,
     storeys: 5,
@@ -174,13 +146,8 @@ export const USE_TYPE_PROFILES: Readonly<Record<UseType, UseTypeProfile>> = {
     ceaArchetype: "RETAIL",
     schedule: CEA_RETAIL,
     holidayRule: "publicHolidays",
-    heated: true,
-    reference: {
-      spaceHeatingKwhPerM2: 45,
-      hotWaterKwhPerM2: 5,
-      electricityKwhPerM2: 80,
-      coolingKwhPerM2: 30,
-    },
+    heated: CATALOGUE.retail.heated,
+    reference: CATALOGUE.retail.typicalDemands,
     wallPerFloor: 0.4,
     windowPerFloor: 0.15,
     storeys: 2,
@@ -197,13 +164,8 @@ export const USE_TYPE_PROFILES: Readonly<Record<UseType, UseTypeProfile>> = {
     ceaArchetype: "FOODSTORE",
     schedule: CEA_FOODSTORE,
     holidayRule: "publicHolidays",
-    heated: true,
-    reference: {
-      spaceHeatingKwhPerM2: 40,
-      hotWaterKwhPerM2: 0,
-      electricityKwhPerM2: 300,
-      coolingKwhPerM2: 0,
-    },
+    heated: CATALOGUE.supermarket.heated,
+    reference: CATALOGUE.supermarket.typicalDemands,
     wallPerFloor: 0.3,
     windowPerFloor: 0.05,
     storeys: 1,
@@ -221,13 +183,8 @@ export const USE_TYPE_PROFILES: Readonly<Record<UseType, UseTypeProfile>> = {
     ceaArchetype: "SCHOOL",
     schedule: CEA_SCHOOL,
     holidayRule: "schoolHolidays",
-    heated: true,
-    reference: {
-      spaceHeatingKwhPerM2: 50,
-      hotWaterKwhPerM2: 10,
-      electricityKwhPerM2: 40,
-      coolingKwhPerM2: 5,
-    },
+    heated: CATALOGUE.school.heated,
+    reference: CATALOGUE.school.typicalDemands,
     wallPerFloor: 0.5,
     windowPerFloor: 0.15,
     storeys: 2,
@@ -244,13 +201,8 @@ export const USE_TYPE_PROFILES: Readonly<Record<UseType, UseTypeProfile>> = {
     ceaArchetype: "SCHOOL (no CEA day-care type; opening hours are similar)",
     schedule: CEA_SCHOOL,
     holidayRule: "publicHolidays",
-    heated: true,
-    reference: {
-      spaceHeatingKwhPerM2: 55,
-      hotWaterKwhPerM2: 15,
-      electricityKwhPerM2: 40,
-      coolingKwhPerM2: 0,
-    },
+    heated: CATALOGUE.dayCare.heated,
+    reference: CATALOGUE.dayCare.typicalDemands,
     wallPerFloor: 0.55,
     windowPerFloor: 0.15,
     storeys: 1,
@@ -267,13 +219,8 @@ export const USE_TYPE_PROFILES: Readonly<Record<UseType, UseTypeProfile>> = {
     ceaArchetype: "RETAIL (CEA GYM schedules not shipped; open 7–19 Mon–Sat)",
     schedule: CEA_RETAIL,
     holidayRule: "publicHolidays",
-    heated: true,
-    reference: {
-      spaceHeatingKwhPerM2: 45,
-      hotWaterKwhPerM2: 15,
-      electricityKwhPerM2: 40,
-      coolingKwhPerM2: 0,
-    },
+    heated: CATALOGUE.sportsHall.heated,
+    reference: CATALOGUE.sportsHall.typicalDemands,
     wallPerFloor: 0.8,
     windowPerFloor: 0.05,
     storeys: 1,
@@ -290,13 +237,8 @@ export const USE_TYPE_PROFILES: Readonly<Record<UseType, UseTypeProfile>> = {
     ceaArchetype: "OFFICE (CEA INDUSTRIAL schedules not shipped; weekday day work)",
     schedule: CEA_OFFICE,
     holidayRule: "publicHolidays",
-    heated: true,
-    reference: {
-      spaceHeatingKwhPerM2: 50,
-      hotWaterKwhPerM2: 10,
-      electricityKwhPerM2: 50,
-      coolingKwhPerM2: 0,
-    },
+    heated: CATALOGUE.reusedHall.heated,
+    reference: CATALOGUE.reusedHall.typicalDemands,
     wallPerFloor: 0.6,
     windowPerFloor: 0.05,
     storeys: 1,
@@ -312,8 +254,8 @@ export const USE_TYPE_PROFILES: Readonly<Record<UseType, UseTypeProfile>> = {
     ceaArchetype: "PARKING (no schedule file: lighting and fans run around the clock)",
     schedule: null,
     holidayRule: "none",
-    heated: false,
-    reference: { spaceHeatingKwhPerM2: 0, hotWaterKwhPerM2: 0, electricityKwhPerM2: 10, coolingKwhPerM2: 0 },
+    heated: CATALOGUE.parking.heated,
+    reference: CATALOGUE.parking.typicalDemands,
     wallPerFloor: 0,
     windowPerFloor: 0,
     storeys: 1,
