@@ -1,5 +1,5 @@
 import type { Kpis } from "@kera/engine";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useState, type ReactNode } from "react";
 import { api, kpisOf, type Scenario } from "../../api/client.js";
 import { useI18n } from "../../i18n/i18n.js";
 import { kpiCardsOf } from "../public/kpi-cards.js";
@@ -89,18 +89,7 @@ export function ComparePage({ slug }: { readonly slug: string }) {
   const toggle = (id: string, on: boolean) =>
     setChosen((c) => (on ? (c.includes(id) || c.length >= MAX ? c : [...c, id]) : c.filter((x) => x !== id)));
 
-  const head = (
-    <thead>
-      <tr>
-        <th scope="col">{tr.t("parameter")}</th>
-        {columns.map((c) => (
-          <th scope="col" key={c.scenario.id}>
-            {c.scenario.name}
-          </th>
-        ))}
-      </tr>
-    </thead>
-  );
+  const names = columns.map((c) => ({ id: c.scenario.id, name: c.scenario.name }));
   return (
     <article>
       <h1>{tr.t("compareTitle")}</h1>
@@ -127,64 +116,76 @@ export function ComparePage({ slug }: { readonly slug: string }) {
         <>
           <section aria-labelledby="cmp-ind-h">
             <h2 id="cmp-ind-h">{tr.t("compareIndicators")}</h2>
-            <div
-              className="table-wrap"
-              data-testid="compare-indicators"
-              tabIndex={0}
-              role="region"
-              aria-labelledby="cmp-ind-h"
-            >
-              <table>
-                {head}
-                <tbody>
-                  {indicatorRows.map((r) => (
-                    <tr key={r.label}>
-                      <th scope="row">{r.label}</th>
-                      {r.values.map((v, i) => (
-                        <td key={i} className={r.changed[i] ? "changed" : undefined}>
-                          {v}
-                        </td>
-                      ))}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DiffTable
+              testId="compare-indicators"
+              labelledBy="cmp-ind-h"
+              columns={names}
+              rows={indicatorRows.map((r) => ({ ...r, key: r.label, head: r.label }))}
+            />
           </section>
           <section aria-labelledby="cmp-in-h">
             <h2 id="cmp-in-h">{tr.t("compareInputs")}</h2>
             {inputRows.length === 0 ? (
               <p>{tr.t("noDifference")}</p>
             ) : (
-              <div
-                className="table-wrap"
-                data-testid="compare-inputs"
-                tabIndex={0}
-                role="region"
-                aria-labelledby="cmp-in-h"
-              >
-                <table>
-                  {head}
-                  <tbody>
-                    {inputRows.map((r) => (
-                      <tr key={r.path}>
-                        <th scope="row">
-                          <code>{r.path}</code>
-                        </th>
-                        {r.values.map((v, i) => (
-                          <td key={i} className={r.changed[i] ? "changed" : undefined}>
-                            {v}
-                          </td>
-                        ))}
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DiffTable
+                testId="compare-inputs"
+                labelledBy="cmp-in-h"
+                columns={names}
+                rows={inputRows.map((r) => ({ ...r, key: r.path, head: <code>{r.path}</code> }))}
+              />
             )}
           </section>
         </>
       )}
     </article>
+  );
+}
+
+/** One row per parameter, one column per scenario; cells that differ from the first scenario are marked. */
+function DiffTable({
+  testId,
+  labelledBy,
+  columns,
+  rows,
+}: {
+  readonly testId: string;
+  readonly labelledBy: string;
+  readonly columns: readonly { readonly id: string; readonly name: string }[];
+  readonly rows: readonly {
+    readonly key: string;
+    readonly head: ReactNode;
+    readonly values: readonly ReactNode[];
+    readonly changed: readonly boolean[];
+  }[];
+}) {
+  const tr = useI18n();
+  return (
+    <div className="table-wrap" data-testid={testId} tabIndex={0} role="region" aria-labelledby={labelledBy}>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{tr.t("parameter")}</th>
+            {columns.map((c) => (
+              <th scope="col" key={c.id}>
+                {c.name}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.key}>
+              <th scope="row">{r.head}</th>
+              {r.values.map((v, i) => (
+                <td key={i} className={r.changed[i] ? "changed" : undefined}>
+                  {v}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
