@@ -1,20 +1,9 @@
 import { z } from "@hono/zod-openapi";
+import { STAKEHOLDER_KINDS } from "@kera/schema";
 import type { RouteKit } from "../route-kit.js";
 import { audit, conflict, json, stakeholderDto } from "./common.js";
 import { Id, listOf, StakeholderSchema } from "./schemas.js";
 import { scopes } from "./scopes.js";
-
-export const STAKEHOLDER_KINDS = [
-  "city",
-  "energyCompany",
-  "landowner",
-  "builder",
-  "housingCompany",
-  "retailer",
-  "researchInstitute",
-  "residentsAssociation",
-  "other",
-] as const;
 
 export function registerStakeholderRoutes(kit: RouteKit): void {
   const { deps } = kit;
