@@ -1,3 +1,4 @@
+import type { CeaSchedule } from "@kera/engine";
 import type { Result } from "@kera/schema";
 import { IssueList } from "../text/issues.js";
 import { parseNumber, splitFields, splitLines } from "../text/lines.js";
@@ -6,17 +7,9 @@ import { parseNumber, splitFields, splitLines } from "../text/lines.js";
  * A City Energy Analyst schedule file (SIA 2024:2015 basis; MIT, (c) 2013-2020 Architecture and Building
  * Systems, ETH Zurich): 72 values per column for rows `Weekday_00..23`, `Saturday_00..23`, `Sunday_00..23`
  * (local time). Fractions are 0..1; `heating`/`cooling` are coded 0 = OFF, 1 = SETBACK, 2 = SETPOINT,
- * the same shape as the engine's embedded `CeaSchedule` constants.
+ * the engine's `CeaSchedule` plus the columns it does not embed.
  */
-export interface CeaScheduleTable {
-  /** File name without extension, e.g. "MULTI_RES". */
-  readonly file: string;
-  readonly occupancy: readonly number[];
-  readonly appliances: readonly number[];
-  readonly lighting: readonly number[];
-  readonly hotWater: readonly number[];
-  readonly heating: readonly number[];
-  readonly cooling: readonly number[];
+export interface CeaScheduleTable extends CeaSchedule {
   readonly processes: readonly number[];
   readonly servers: readonly number[];
   readonly electromobility: readonly number[];
