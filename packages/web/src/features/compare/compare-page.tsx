@@ -54,7 +54,11 @@ export function ComparePage({ slug }: { readonly slug: string }) {
     }
   }, [chosen, scenarios, loaded]);
 
-  const columns = chosen.map((id) => loaded.get(id)).filter((x): x is Loaded => x !== undefined);
+  // Memoised: a new array on every render would make the two tables below recompute on every render.
+  const columns = useMemo(
+    () => chosen.map((id) => loaded.get(id)).filter((x): x is Loaded => x !== undefined),
+    [chosen, loaded],
+  );
   const inputRows = useMemo(
     () => (columns.length >= 2 ? diffDocuments(columns.map((c) => c.model)) : []),
     [columns],
