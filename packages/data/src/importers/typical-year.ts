@@ -120,15 +120,8 @@ export function checkTypicalYearSequence(
   }
 }
 
-/** Hourly raw columns of a typical-year file, indexed by stamp hour modulo 8760. */
-export interface RawTypicalYear {
-  readonly temperatureC: Float64Array;
-  readonly relativeHumidityPct: Float64Array;
-  readonly windSpeedMs: Float64Array;
-  readonly ghiWm2: Float64Array;
-  readonly dhiWm2: Float64Array;
-  readonly dniWm2: Float64Array;
-}
+/** Hourly raw columns of a typical-year file (the engine's `Weather` columns), indexed by stamp hour modulo 8760. */
+export type RawTypicalYear = Omit<Weather, "source" | "timeline">;
 
 /** Empty raw arrays for a typical year. */
 export function createRawTypicalYear(): RawTypicalYear {
