@@ -1,4 +1,5 @@
 import { localCalendar, type Timeline } from "@kera/engine";
+import { fittedOnOf, type FittedOn } from "./fitted-on.js";
 
 /**
  * A month x local-hour profile of the carbon intensity of grid electricity (mean per cell). Parameters only.
@@ -8,7 +9,7 @@ export interface GridCo2Model {
   readonly source: string;
   readonly unit: "gCO2e/kWh";
   readonly timeZone: string;
-  readonly fittedOn: { readonly fromUtc: string; readonly toUtc: string; readonly hours: number };
+  readonly fittedOn: FittedOn;
   /** direct[month 0..11][local hour 0..23]: operational (direct) intensity, gCO2e/kWh. */
   readonly direct: ReadonlyArray<ReadonlyArray<number>>;
   /** lca[month][hour]: life-cycle intensity, gCO2e/kWh. */
@@ -55,11 +56,7 @@ export function fitGridCo2Model(
     source: meta.source,
     unit: "gCO2e/kWh",
     timeZone: timeline.timeZone,
-    fittedOn: {
-      fromUtc: new Date(timeline.startUtcMs).toISOString(),
-      toUtc: new Date(timeline.startUtcMs + n * 3_600_000).toISOString(),
-      hours: n,
-    },
+    fittedOn: fittedOnOf(timeline, n),
     direct: table(sd, td / n),
     lca: table(sl, tl / n),
     overallMean: { direct: round1(td / n), lca: round1(tl / n) },

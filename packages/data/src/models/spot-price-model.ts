@@ -1,4 +1,5 @@
 import { localCalendar, type Timeline } from "@kera/engine";
+import { fittedOnOf, type FittedOn } from "./fitted-on.js";
 import { normalCdf, normalQuantile } from "./normal-distribution.js";
 import { mulberry32, normalGenerator } from "./prng.js";
 
@@ -21,7 +22,7 @@ export interface SpotPriceModel {
   readonly unit: "EUR/MWh";
   /** IANA zone whose local month, weekday, holidays and hour index the tables. */
   readonly timeZone: string;
-  readonly fittedOn: { readonly fromUtc: string; readonly toUtc: string; readonly hours: number };
+  readonly fittedOn: FittedOn;
   /** mean[month 0..11][dayType 0..1][local hour 0..23], EUR/MWh excl. VAT. */
   readonly mean: ReadonlyArray<ReadonlyArray<ReadonlyArray<number>>>;
   /** Standard deviation per cell, EUR/MWh. */
@@ -162,11 +163,7 @@ export function fitSpotPriceModel(
     source: meta.source,
     unit: "EUR/MWh",
     timeZone: timeline.timeZone,
-    fittedOn: {
-      fromUtc: new Date(timeline.startUtcMs).toISOString(),
-      toUtc: new Date(timeline.startUtcMs + n * 3_600_000).toISOString(),
-      hours: n,
-    },
+    fittedOn: fittedOnOf(timeline, n),
     mean: toTable(mean, 2),
     std: toTable(std, 2),
     quantiles: Array.from({ length: 12 }, (_, m) =>
