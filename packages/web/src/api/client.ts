@@ -19,6 +19,17 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * The text of an error for the user: the message and, for a problem with issues, each issue with its
+ * path (`model.assets[0].capacity: must be ≥ 0`).
+ */
+export function errorText(e: unknown): string {
+  if (e instanceof ApiError && e.issues.length > 0) {
+    return [e.message, ...e.issues.map((i) => `${i.path}: ${i.message}`)].join(" ");
+  }
+  return e instanceof Error ? e.message : String(e);
+}
+
 export interface User {
   readonly id: string;
   readonly email: string;

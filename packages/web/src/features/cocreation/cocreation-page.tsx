@@ -1,5 +1,13 @@
 import { useCallback, useEffect, useState, type FormEvent } from "react";
-import { api, ApiError, type ApiIssue, type District, type Run, type Version } from "../../api/client.js";
+import {
+  api,
+  ApiError,
+  errorText,
+  type ApiIssue,
+  type District,
+  type Run,
+  type Version,
+} from "../../api/client.js";
 import { useCocreationI18n } from "./cocreation-i18n.js";
 import { LoginForm } from "../workspace/login-form.js";
 import { ResultsView } from "../workspace/results-view.js";
@@ -26,7 +34,6 @@ import { CommitmentsSection } from "./commitments-section.js";
 import { CooperationSection } from "./cooperation-section.js";
 import { ImpactPanel } from "./impact-panel.js";
 
-const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 const idsOf = (items: unknown): string[] =>
   Array.isArray(items)
     ? items.flatMap((x: unknown) =>

@@ -1,17 +1,11 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactElement } from "react";
-import { api, ApiError } from "../../api/client.js";
+import { api, errorText } from "../../api/client.js";
 import { useI18n } from "../../i18n/i18n.js";
 import { commentTree, countComments, type CommentNode, type ThreadComment } from "./comment-tree.js";
 
 /** What the comments are about: a proposal, or an asset or building group of the site plan. */
 export type CommentTarget = { readonly proposalId: string } | { readonly assetId: string };
 
-const errorText = (e: unknown): string =>
-  e instanceof ApiError && e.issues.length > 0
-    ? [e.message, ...e.issues.map((i) => `${i.path}: ${i.message}`)].join(" ")
-    : e instanceof Error
-      ? e.message
-      : String(e);
 const excerpt = (s: string | null): string => {
   const t = (s ?? "").replace(/\s+/g, " ").trim();
   return t.length > 60 ? `${t.slice(0, 59)}…` : t;

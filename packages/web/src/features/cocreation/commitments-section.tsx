@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState, type FormEvent } from "react";
-import { ApiError, type User, type Version } from "../../api/client.js";
+import { ApiError, errorText, type User, type Version } from "../../api/client.js";
 import {
   commitmentBody,
   commitmentIssues,
@@ -17,8 +17,6 @@ import { AnalysisStatus } from "./analysis-status.js";
 import type { CocreationRole, Proposal } from "./cocreation-data.js";
 import { useCocreationI18n, type CocreationTranslator } from "./cocreation-i18n.js";
 import { useAnalysis } from "./use-analysis.js";
-
-const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 /** Building groups of the base document: id and name. */
 function buildingGroupsOf(model: Record<string, unknown>): { id: string; name: string }[] {

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from "react";
+import { errorText } from "../../api/client.js";
 import type { AnalysisProgress, FetchAnalysisOptions } from "../../api/fetch-analysis.js";
 
 export interface AnalysisState<T> {
@@ -40,7 +41,7 @@ export function useAnalysis<T>(): AnalysisState<T> {
       },
       (e: unknown) => {
         if (controller.signal.aborted) return;
-        setError(e instanceof Error ? e.message : String(e));
+        setError(errorText(e));
         setBusy(false);
         setProgress(undefined);
       },

@@ -1,6 +1,6 @@
 import type { Kpis } from "@kera/engine";
 import { useEffect, useMemo, useState, type ReactNode } from "react";
-import { api, kpisOf, type Scenario } from "../../api/client.js";
+import { api, errorText, kpisOf, type Scenario } from "../../api/client.js";
 import { useI18n } from "../../i18n/i18n.js";
 import { kpiCardsOf } from "../public/kpi-cards.js";
 import { numericLeaves } from "../workspace/results-view.js";
@@ -35,7 +35,7 @@ export function ComparePage({ slug }: { readonly slug: string }) {
     if (!session.user) return;
     districtBySlug(slug)
       .then((d) => listScenarios(d.id))
-      .then(setScenarios, (e: unknown) => setError(String(e)));
+      .then(setScenarios, (e: unknown) => setError(errorText(e)));
   }, [session.user, slug]);
 
   useEffect(() => {
@@ -50,7 +50,7 @@ export function ComparePage({ slug }: { readonly slug: string }) {
           ? (await api<{ summary: Record<string, unknown> }>("GET", `/runs/${run.id}/summary`)).summary
           : undefined;
         setLoaded((m) => new Map(m).set(id, { scenario, model: version.model, summary }));
-      })().catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+      })().catch((e: unknown) => setError(errorText(e)));
     }
   }, [chosen, scenarios, loaded]);
 

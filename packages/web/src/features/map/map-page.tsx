@@ -1,5 +1,12 @@
 import { useCallback, useEffect, useMemo, useState, type KeyboardEvent } from "react";
-import { api, ApiError, type ModelInputs, type PublicDistrict, type User } from "../../api/client.js";
+import {
+  api,
+  ApiError,
+  errorText,
+  type ModelInputs,
+  type PublicDistrict,
+  type User,
+} from "../../api/client.js";
 import { PALETTE } from "../../charts/options.js";
 import { useI18n } from "../../i18n/i18n.js";
 import { roleOf } from "../cocreation/cocreation-data.js";
@@ -16,8 +23,6 @@ const KIND_COLOUR: Readonly<Record<string, string>> = {
   heatPump: PALETTE[2] ?? "#2e7d32",
   evCharging: PALETTE[5] ?? "#00796b",
 };
-
-const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 /** The district's map comments for a signed-in user ("forbidden" when the user is not a member of the district). */
 type CommentsState =
@@ -76,7 +81,7 @@ export function MapPage({ slug }: { readonly slug: string }) {
   useEffect(() => {
     api<ModelInputs>("GET", `/public/districts/${slug}/inputs`).then(
       (i) => setModel(i.model),
-      (e: unknown) => setError(String(e)),
+      (e: unknown) => setError(errorText(e)),
     );
   }, [slug]);
   const plan = useMemo(() => (model ? layoutSite(model) : undefined), [model]);

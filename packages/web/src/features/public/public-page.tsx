@@ -1,6 +1,6 @@
 import type { Kpis } from "@kera/engine";
 import { useEffect, useMemo, useState } from "react";
-import { api, kpisOf, type ModelInputs, type PublicDistrict } from "../../api/client.js";
+import { api, errorText, kpisOf, type ModelInputs, type PublicDistrict } from "../../api/client.js";
 import { Chart } from "../../charts/chart.js";
 import { barOption } from "../../charts/options.js";
 import { useI18n, type MessageKey } from "../../i18n/i18n.js";
@@ -56,7 +56,7 @@ export function PublicPage({ slug }: { readonly slug: string }) {
       if (!serverKpis) setLoaded({ data, kpis: ready.kpis, inBrowser: true });
       const years = residentsByYear(inp.model).map((r) => r.year);
       client.buildout(years, (p) => live && setBuildout((b) => [...b.filter((x) => x.year !== p.year), p]));
-    })().catch((e: unknown) => live && setError(e instanceof Error ? e.message : String(e)));
+    })().catch((e: unknown) => live && setError(errorText(e)));
     return () => {
       live = false;
       client?.terminate();

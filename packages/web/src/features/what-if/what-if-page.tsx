@@ -1,6 +1,6 @@
 import type { Kpis } from "@kera/engine";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { api, type ModelInputs } from "../../api/client.js";
+import { api, errorText, type ModelInputs } from "../../api/client.js";
 import { useI18n, type MessageKey } from "../../i18n/i18n.js";
 import { MonthlyChart } from "../public/district-charts.js";
 import { KpiCards } from "../public/kpi-cards.js";
@@ -48,7 +48,7 @@ export function WhatIf({
         setLevers(r.levers);
         setResult({ kpis: r.kpis, ms: r.ms });
       },
-      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => setError(errorText(e)),
     );
     return () => client.terminate();
   }, [inputs]);
@@ -113,7 +113,7 @@ export function WhatIfPage({ slug }: { readonly slug: string }) {
   const [error, setError] = useState<string | undefined>();
   useEffect(() => {
     api<ModelInputs>("GET", `/public/districts/${slug}/inputs`).then(setInputs, (e: unknown) =>
-      setError(e instanceof Error ? e.message : String(e)),
+      setError(errorText(e)),
     );
   }, [slug]);
   return (

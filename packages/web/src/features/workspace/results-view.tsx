@@ -1,6 +1,6 @@
 import type { Kpis } from "@kera/engine";
 import { useEffect, useMemo, useState } from "react";
-import { api, kpisOf } from "../../api/client.js";
+import { api, errorText, kpisOf } from "../../api/client.js";
 import { Chart, TableView } from "../../charts/chart.js";
 import { CarpetChart } from "../../charts/carpet-chart.js";
 import { durationOption, hourlyLineOption } from "../../charts/options.js";
@@ -210,7 +210,7 @@ export function ResultsView({ runId }: { readonly runId: string }) {
     setSummary(undefined);
     api<{ summary: Record<string, unknown> }>("GET", `/runs/${runId}/summary`).then(
       (r) => setSummary(r.summary),
-      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => setError(errorText(e)),
     );
   }, [runId]);
   if (error) return <p role="alert">{tr.t("errorPrefix", { message: error })}</p>;

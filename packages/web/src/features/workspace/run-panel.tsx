@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from "react";
-import { api, type Run } from "../../api/client.js";
+import { api, errorText, type Run } from "../../api/client.js";
 import { useI18n } from "../../i18n/i18n.js";
 
 const FINISHED = new Set(["succeeded", "failed", "cancelled", "interrupted"]);
@@ -48,7 +48,7 @@ export function RunPanel({
         });
       };
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     }
   };
   const cancel = async () => {
@@ -56,7 +56,7 @@ export function RunPanel({
     try {
       setRun(await api<Run>("POST", `/runs/${run.id}/cancel`));
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     }
   };
   const running = run !== undefined && !FINISHED.has(run.status);

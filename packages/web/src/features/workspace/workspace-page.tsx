@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import {
   api,
   ApiError,
+  errorText,
   type ApiIssue,
   type District,
   type ModelInputs,
@@ -70,7 +71,7 @@ export function WorkspacePage({ slug }: { readonly slug: string }) {
   const [branchName, setBranchName] = useState("");
   const [inputs, setInputs] = useState<ModelInputs | undefined>();
   const [showWhatIf, setShowWhatIf] = useState(false);
-  const fail = (e: unknown) => setError(e instanceof Error ? e.message : String(e));
+  const fail = (e: unknown) => setError(errorText(e));
 
   const shownVersion = useRef<string | undefined>(undefined);
   const openVersion = useCallback(async (id: string) => {
