@@ -1,121 +1,33 @@
 /**
  * Participation routes: proposals, supports, comments and moderation, decisions, impact, commitments and the tracker.
- * The app is built here with targets and a second resident; the route × role matrix of these operations is in the
+ * The shared harness is seeded here with targets and gets a second resident; the route × role matrix of these operations is in the
  * shared authorisation matrix (authorization-matrix.test.ts), the bad-input cases are here.
  */
-import { createStore, MEMORY_DATA_DIR } from "@kera/store";
 import fc from "fast-check";
-import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp, type KeraApp } from "../app.js";
-import { API_TOKEN_PREFIX } from "../auth/authenticate.js";
-import { hashSecret, newSecret } from "../auth/secrets.js";
 import { runScenario } from "../compute/run-scenario.js";
-import { testConfig } from "../config.js";
-import { createInlineJobs } from "../inline-jobs.js";
-import type { Role, ServerJobs, ServerStore, StoredRole } from "../ports.js";
 import { REDACTED } from "../redact.js";
-import { createDistrictWithBaseline } from "../seed.js";
-import { adaptStore } from "../store-adapter.js";
-import { microModel } from "../test-support/harness.js";
-import { createAccount } from "../users.js";
-import {
-  adaptParticipationStore,
-  applyChange,
-  indicatorsOf,
-  type ParticipationStore,
-} from "./participation.js";
+import { createHarness, microModel, type Actor, type Harness } from "../test-support/harness.js";
+import { applyChange, indicatorsOf } from "./participation.js";
 
-interface Actor {
-  readonly role: Role;
-  readonly userId: string | null;
-  readonly token: string | null;
-}
-
-interface Fixture {
-  app: KeraApp;
-  store: ServerStore;
-  jobs: ServerJobs;
-  participation: ParticipationStore;
-  districtId: string;
+/** The shared harness, seeded with TARGETS, and a second resident. */
+type Fixture = Harness & {
   scenarioId: string;
   baseVersionId: string;
-  actors: Record<Role, Actor> & { otherPartner: Actor; resident2: Actor };
-  call(actor: Actor, method: string, path: string, body?: unknown): Promise<Response>;
-  close(): Promise<void>;
-}
+  actors: Harness["actors"] & { resident2: Actor };
+};
 
 /** Target of the micro district: 2030, positivity ratio 5 and a CO2 cap no simulation reaches. */
 const TARGETS = [{ year: 2030, energyPositivityRatio: 5, co2Max: 1e9 }];
 
 async function createFixture(): Promise<Fixture> {
-  const raw = await createStore({ kind: "pglite", dataDir: MEMORY_DATA_DIR });
-  const store = adaptStore(raw);
-  const logger = pino({ level: "silent" });
-  const jobs = createInlineJobs(store, logger);
-  const participation = adaptParticipationStore(raw);
-  const app = createApp({ store, jobs, logger, config: testConfig(), participation });
-  const created = await createDistrictWithBaseline(
-    { store },
-    {
-      slug: "micro",
-      name: "Micro district",
-      model: { ...microModel(), targets: TARGETS },
-      userId: null,
-      organisation: null,
-      stakeholderOrganisations: { "housing-a": "housing-org", caruna: "caruna-org" },
-    },
-  );
-  if (!created.ok || !created.scenario || !created.version) throw new Error("seeding failed");
-  const districtId = created.district.id;
-  const makeActor = async (role: StoredRole, organisation: string, email: string): Promise<Actor> => {
-    const account = await createAccount(store, {
-      email,
-      password: "correct horse battery staple",
-      role,
-      organisation,
-      districtId: role === "platform_admin" ? null : districtId,
-    });
-    if (!account.ok) throw new Error(JSON.stringify(account.issues));
-    const token = newSecret(API_TOKEN_PREFIX);
-    await store.tokens.create({ userId: account.user.id, name: "test", tokenHash: hashSecret(token) });
-    return { role, userId: account.user.id, token };
-  };
-  const actors = {
-    platform_admin: await makeActor("platform_admin", "platform", "admin@example.org"),
-    district_admin: await makeActor("district_admin", "city-of-espoo", "city@example.org"),
-    partner: await makeActor("partner", "housing-org", "partner@example.org"),
-    researcher: await makeActor("researcher", "vtt", "researcher@example.org"),
-    resident: await makeActor("resident", "residents", "resident@example.org"),
-    anonymous: { role: "anonymous", userId: null, token: null } as Actor,
-    otherPartner: await makeActor("partner", "caruna-org", "caruna@example.org"),
-    resident2: await makeActor("resident", "residents", "resident2@example.org"),
-  };
-  const call: Fixture["call"] = (actor, method, path, body) =>
-    Promise.resolve(
-      app.request(path, {
-        method,
-        headers: {
-          ...(actor.token ? { authorization: `Bearer ${actor.token}` } : {}),
-          ...(body === undefined ? {} : { "content-type": "application/json" }),
-        },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      }),
-    );
+  const h = await createHarness({}, { model: { ...microModel(), targets: TARGETS } });
+  const resident2 = await h.addActor("resident", "residents", "resident2@example.org");
   return {
-    app,
-    store,
-    jobs,
-    participation,
-    districtId,
-    scenarioId: created.scenario.id,
-    baseVersionId: created.version.id,
-    actors,
-    call,
-    async close() {
-      await jobs.close();
-      await store.close();
-    },
+    ...h,
+    scenarioId: h.baselineScenarioId,
+    baseVersionId: h.baselineVersionId,
+    actors: { ...h.actors, resident2 },
   };
 }
 

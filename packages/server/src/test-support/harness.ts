@@ -52,6 +52,8 @@ export interface Harness {
   readonly baselineVersionId: string;
   /** One actor per role; `partner` owns stakeholder housing-a, `otherPartner` owns caruna. */
   readonly actors: Readonly<Record<Role, Actor>> & { readonly otherPartner: Actor };
+  /** Another signed-in user of the district (with an API token), e.g. a second resident. */
+  addActor(role: StoredRole, organisation: string, email: string): Promise<Actor>;
   /** A fetch against the app with the actor's API token. */
   call(
     actor: Actor,
@@ -74,6 +76,8 @@ const ORGS: Record<StoredRole, string> = {
 export interface HarnessOptions {
   /** The job queue (default: inline on the main thread), e.g. the worker pool or BullMQ via createQueueJobs. */
   readonly jobs?: (store: ServerStore, logger: Logger) => ServerJobs | Promise<ServerJobs>;
+  /** The seeded district document (default: the micro example, microModel()). */
+  readonly model?: Record<string, unknown>;
 }
 
 export async function createHarness(
@@ -93,7 +97,7 @@ export async function createHarness(
     {
       slug: "micro",
       name: "Micro district",
-      model: microModel(),
+      model: options.model ?? microModel(),
       userId: null,
       organisation: null,
       stakeholderOrganisations: { "housing-a": "housing-org", caruna: "caruna-org" },
@@ -148,6 +152,7 @@ export async function createHarness(
     baselineScenarioId: created.scenario.id,
     baselineVersionId: created.version.id,
     actors,
+    addActor: makeActor,
     call,
     async close() {
       await jobs.close();
