@@ -1,13 +1,5 @@
 import { useCallback, useEffect, useState, type FormEvent } from "react";
-import {
-  api,
-  ApiError,
-  errorText,
-  type ApiIssue,
-  type District,
-  type Run,
-  type Version,
-} from "../../api/client.js";
+import { api, ApiError, errorText, type District, type Run, type Version } from "../../api/client.js";
 import { useCocreationI18n } from "./cocreation-i18n.js";
 import { LoginForm } from "../workspace/login-form.js";
 import { ResultsView } from "../workspace/results-view.js";
@@ -244,8 +236,9 @@ function ProposalForm({
       setRationale("");
       onCreated();
     } catch (err) {
+      // A problem's issues are shown at their fields; the alert above the button gives its message.
       if (err instanceof ApiError && err.issues.length > 0) setIssues(issuesByField(err.issues, mode));
-      setError(errorText(err));
+      setError(err instanceof ApiError ? err.message : errorText(err));
     } finally {
       setBusy(false);
     }
@@ -436,8 +429,7 @@ function ProposalItem({
     try {
       await f();
     } catch (e) {
-      const issues: readonly ApiIssue[] = e instanceof ApiError ? e.issues : [];
-      setError([errorText(e), ...issues.map((i) => `${i.path}: ${i.message}`)].join(" "));
+      setError(errorText(e));
     }
   };
   const open = p.status === "open";

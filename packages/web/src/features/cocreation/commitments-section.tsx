@@ -256,8 +256,9 @@ function CommitmentForm({
       setDescription("");
       onCreated();
     } catch (err) {
+      // A problem's issues are shown at their fields; the alert above the button gives its message.
       if (err instanceof ApiError && err.issues.length > 0) setIssues(commitmentIssues(err.issues));
-      setError(errorText(err));
+      setError(err instanceof ApiError ? err.message : errorText(err));
     } finally {
       setBusy(false);
     }

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from "react";
+import { errorText } from "../../api/client.js";
 import { useI18n } from "../../i18n/i18n.js";
 
 export function LoginForm({
@@ -18,7 +19,7 @@ export function LoginForm({
     try {
       await onLogin(email, password);
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(errorText(err));
     } finally {
       setBusy(false);
     }
