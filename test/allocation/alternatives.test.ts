@@ -1,7 +1,14 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { alternatives, optimize } from "@kera/engine";
 import { createHighsSolver } from "@kera/solver-highs";
-import { battery, grid, load, network, pv } from "../../packages/engine/src/test-support/networks.js";
+import {
+  battery,
+  extendable,
+  grid,
+  load,
+  network,
+  pv,
+} from "../../packages/engine/src/test-support/networks.js";
 
 const solver = createHighsSolver();
 afterAll(async () => {
@@ -11,20 +18,13 @@ afterAll(async () => {
 // Four hours, sun in the first two: PV (sized, 30 EUR/kWp a) and a battery (sized) can replace imports at
 // 0.30 EUR/kWh; exports earn 0.02 EUR/kWh. Several plans cost about the same.
 const hours = 4;
-const extendable = (investEurPerUnit: number, capacityMax: number) => ({
-  capacityMin: 0,
-  capacityMax,
-  investEurPerUnit,
-  fixedEurPerUnitYear: 0,
-  lifetimeYears: 1,
-});
 const net = network(hours, {
   loads: [load("el", "electricity", [2, 2, 2, 2])],
   sources: [
     pv("pv", [1, 1, 0, 0], {
       capacityKw: 0,
       availableKwh: new Float64Array(4),
-      extendable: extendable(0.3, 20),
+      extendable: extendable(20, { investEurPerUnit: 0.3, lifetimeYears: 1 }),
     }),
   ],
   storages: [
@@ -32,7 +32,7 @@ const net = network(hours, {
       capacityKwh: 0,
       maxChargeKw: 0.5,
       maxDischargeKw: 0.5,
-      extendable: extendable(0.1, 40),
+      extendable: extendable(40, { investEurPerUnit: 0.1, lifetimeYears: 1 }),
     }),
   ],
   grids: [grid("grid", "electricity", hours, { importPrice: 0.3, exportPrice: 0.02 })],

@@ -1,7 +1,14 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { aggregateTypicalDays, optimize, optimizePathway } from "@kera/engine";
 import { createHighsSolver } from "@kera/solver-highs";
-import { battery, grid, load, network, pv } from "../../packages/engine/src/test-support/networks.js";
+import {
+  battery,
+  extendable,
+  grid,
+  load,
+  network,
+  pv,
+} from "../../packages/engine/src/test-support/networks.js";
 
 const solver = createHighsSolver();
 afterAll(async () => {
@@ -33,13 +40,7 @@ function weekNetwork() {
         sun.map((v) => 10 * v),
         {
           availabilityPerUnit: Float64Array.from(sun),
-          extendable: {
-            capacityMin: 0,
-            capacityMax: 100,
-            investEurPerUnit: 20,
-            fixedEurPerUnitYear: 0.5,
-            lifetimeYears: 25,
-          },
+          extendable: extendable(100, { investEurPerUnit: 20, fixedEurPerUnitYear: 0.5, lifetimeYears: 25 }),
         },
       ),
     ],
@@ -96,13 +97,7 @@ describe("pathway", () => {
       sources: [
         pv("pv", [0, 0], {
           availabilityPerUnit: Float64Array.from([0.5, 0.5]),
-          extendable: {
-            capacityMin: 0,
-            capacityMax: 1000,
-            investEurPerUnit: 10,
-            fixedEurPerUnitYear: 0,
-            lifetimeYears: 10,
-          },
+          extendable: extendable(1000, { investEurPerUnit: 10 }),
         }),
       ],
       grids: [grid("grid", "electricity", 2, { importPrice: 0.2, exportPrice: 0 })],

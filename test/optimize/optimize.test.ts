@@ -5,6 +5,7 @@ import { createHighsSolver } from "@kera/solver-highs";
 import {
   battery,
   constant,
+  extendable,
   grid,
   heatPump,
   load,
@@ -66,13 +67,7 @@ describe("optimize: micro-models with hand-computed optima", () => {
           powerPerKwh: 0.5,
           efficiencyCharge: 0.9,
           efficiencyDischarge: 0.9,
-          extendable: {
-            capacityMin: 0,
-            capacityMax: 10,
-            investEurPerUnit: 0,
-            fixedEurPerUnitYear: 0,
-            lifetimeYears: 10,
-          },
+          extendable: extendable(10),
         }),
       ],
     });
@@ -167,13 +162,7 @@ describe("optimize: micro-models with hand-computed optima", () => {
       sources: [
         pv("pv", [0, 0], {
           availabilityPerUnit: Float64Array.from([0.5, 0.5]),
-          extendable: {
-            capacityMin: 0,
-            capacityMax: 1000,
-            investEurPerUnit: 1,
-            fixedEurPerUnitYear: 0,
-            lifetimeYears: 1,
-          },
+          extendable: extendable(1000, { investEurPerUnit: 1, lifetimeYears: 1 }),
         }),
       ],
       grids: [grid("grid", "electricity", hours, { importPrice: 0.2, exportPrice: 0 })],
@@ -201,13 +190,7 @@ describe("optimize: micro-models with hand-computed optima", () => {
       sources: [
         pv("pv", [0, 0], {
           availabilityPerUnit: Float64Array.from([0.5, 0.5]),
-          extendable: {
-            capacityMin: 0,
-            capacityMax: 10,
-            investEurPerUnit: 1,
-            fixedEurPerUnitYear: 0,
-            lifetimeYears: 1,
-          },
+          extendable: extendable(10, { investEurPerUnit: 1, lifetimeYears: 1 }),
         }),
       ],
       grids: [grid("grid", "electricity", hours, { importPrice: 0.2, exportPrice: 0 })],
@@ -303,13 +286,8 @@ describe("plan targets agree with the indicators", () => {
       const rnd = (k: number): number => (Math.sin(seed * 97 + k * 13) + 1) / 2;
       const arr = (scale: number, k: number): number[] =>
         Array.from({ length: hours }, (_, t) => scale * rnd(k * 100 + t));
-      const ext = (max: number) => ({
-        capacityMin: 0,
-        capacityMax: max,
-        investEurPerUnit: 50,
-        fixedEurPerUnitYear: 1,
-        lifetimeYears: 20,
-      });
+      const ext = (max: number) =>
+        extendable(max, { investEurPerUnit: 50, fixedEurPerUnitYear: 1, lifetimeYears: 20 });
       return network(hours, {
         loads: [load("el", "electricity", arr(20, 1)), load("heat", "heat", arr(30, 2))],
         sources: [
@@ -350,13 +328,7 @@ describe("plan targets agree with the indicators", () => {
             capacityKw: 0,
             priceEurPerKwh: 0.05,
             costs: { investEur: 0, fixedEurPerYear: 0, variableEurPerKwh: 0, lifetimeYears: 1 },
-            extendable: {
-              capacityMin: 0,
-              capacityMax: 1000,
-              investEurPerUnit: 0,
-              fixedEurPerUnitYear: 0,
-              lifetimeYears: 10,
-            },
+            extendable: extendable(1000),
           },
         ],
         grids: [

@@ -6,6 +6,7 @@ import type {
   NetworkStorage,
   NetworkConverter,
   Carrier,
+  Extendable,
 } from "../network/network.js";
 import { NO_COSTS } from "../network/network.js";
 
@@ -79,6 +80,18 @@ export function grid(
       fixedEurPerYear: 0,
     },
     ...rest,
+  };
+}
+
+/** Sizing bounds and costs of an extendable asset: 0..capacityMax, free, 10-year life unless `options` say otherwise. */
+export function extendable(capacityMax: number, options: Partial<Extendable> = {}): Extendable {
+  return {
+    capacityMin: 0,
+    capacityMax,
+    investEurPerUnit: 0,
+    fixedEurPerUnitYear: 0,
+    lifetimeYears: 10,
+    ...options,
   };
 }
 
