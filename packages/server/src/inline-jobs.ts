@@ -1,20 +1,17 @@
 import type { Logger } from "pino";
 import { runJob } from "./compute/run-job.js";
-import type { JobEvent, RunRecord, ServerJobs, ServerStore } from "./ports.js";
+import type { RunRecord, ServerJobs, ServerStore } from "./ports.js";
+import { createRunListeners } from "./run-listeners.js";
 
 /**
  * A ServerJobs that computes runs on the main thread, one at a time: for tests, and for `KERA_WORKERS=0`.
  * Progress and outcomes are written to the store before listeners hear of them.
  */
 export function createInlineJobs(store: ServerStore, logger: Logger): ServerJobs {
-  const listeners = new Map<string, Set<(e: JobEvent) => void>>();
+  const { emit, subscribe } = createRunListeners();
   const controllers = new Map<string, AbortController>();
   let chain: Promise<void> = Promise.resolve();
   let closed = false;
-
-  const emit = (runId: string, e: JobEvent) => {
-    for (const l of listeners.get(runId) ?? []) l(e);
-  };
 
   const execute = async (run: RunRecord, model: unknown, controller: AbortController) => {
     if (controller.signal.aborted || !(await store.runs.markStarted(run.id, "inline"))) return;
@@ -65,15 +62,7 @@ export function createInlineJobs(store: ServerStore, logger: Logger): ServerJobs
       }
       return true;
     },
-    subscribe(runId, listener) {
-      let set = listeners.get(runId);
-      if (!set) listeners.set(runId, (set = new Set()));
-      set.add(listener);
-      return () => {
-        set.delete(listener);
-        if (set.size === 0) listeners.delete(runId);
-      };
-    },
+    subscribe,
     async ping() {
       return !closed;
     },

@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import { runJobInput, type RunJobResult } from "./compute/simulate-job.js";
 import type { JobEvent as QueueEvent, JobQueue } from "./jobs/types.js";
 import type { JobEvent, ServerJobs, ServerStore } from "./ports.js";
+import { createRunListeners } from "./run-listeners.js";
 
 /**
  * Adapts the job queue (in-process worker pool or BullMQ) to ServerJobs: the run id is the job id; every queue
@@ -14,12 +15,8 @@ export function createQueueJobs(
   logger: Logger,
   options: { timeLimitS?: number } = {},
 ): ServerJobs & { readonly queue: JobQueue } {
-  const listeners = new Map<string, Set<(e: JobEvent) => void>>();
+  const { emit, subscribe } = createRunListeners();
   const chains = new Map<string, Promise<void>>();
-
-  const emit = (runId: string, e: JobEvent) => {
-    for (const l of listeners.get(runId) ?? []) l(e);
-  };
 
   const persist = async (e: QueueEvent): Promise<JobEvent | undefined> => {
     const id = e.jobId;
@@ -86,15 +83,7 @@ export function createQueueJobs(
       });
     },
     cancel: (runId) => queue.cancel(runId),
-    subscribe(runId, listener) {
-      let set = listeners.get(runId);
-      if (!set) listeners.set(runId, (set = new Set()));
-      set.add(listener);
-      return () => {
-        set.delete(listener);
-        if (set.size === 0) listeners.delete(runId);
-      };
-    },
+    subscribe,
     async ping() {
       try {
         await queue.ping();
