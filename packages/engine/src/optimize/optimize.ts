@@ -1,9 +1,9 @@
 import type { Extendable, Network } from "../network/network.js";
 import { storagePowerRates } from "../network/storage-power.js";
-import type { Solver, SolveOptions, SolveStatus } from "../lp/solver-port.js";
+import type { Solver, SolveOptions, SolveResult, SolveStatus } from "../lp/solver-port.js";
 import { readLpSolution, type LpSolution } from "../lp/lp-solution.js";
 import { lpName } from "../lp/lp-names.js";
-import { countNonZeros } from "../lp/lp-model.js";
+import { countNonZeros, type LpModel } from "../lp/lp-model.js";
 import { addBalanceResiduals, simulate, type SimulationResult } from "../simulate/simulate.js";
 import { aggregateTypicalDays } from "./aggregate.js";
 import { formulate, type FormulatedModel, type FormulationOptions, type OptimizeMode } from "./formulate.js";
@@ -47,13 +47,41 @@ export interface OptimizeResult {
   readonly network?: Network;
   readonly explanation: readonly InfeasibilityExplanation[];
   readonly message?: string;
-  readonly solver: {
-    readonly name: string;
-    readonly version: string;
-    readonly iterations?: number;
-    readonly seconds: number;
+  readonly solver: SolverRunInfo;
+  readonly problem: ProblemSize;
+}
+
+/** Which solver ran, and its effort. */
+export interface SolverRunInfo {
+  readonly name: string;
+  readonly version: string;
+  readonly iterations?: number;
+  /** Wall-clock solve time, s. */
+  readonly seconds: number;
+}
+
+/** Size of the LP that was solved. */
+export interface ProblemSize {
+  readonly columns: number;
+  readonly rows: number;
+  readonly nonZeros: number;
+}
+
+/** The `solver` and `problem` fields of an optimisation result (optimize, pathway). */
+export function describeSolve(
+  solver: Solver,
+  solved: SolveResult,
+  model: LpModel,
+): { solver: SolverRunInfo; problem: ProblemSize } {
+  return {
+    solver: {
+      name: solver.name,
+      version: solver.version,
+      iterations: solved.iterations,
+      seconds: solved.seconds,
+    },
+    problem: { columns: model.numCols, rows: model.numRows, nonZeros: countNonZeros(model) },
   };
-  readonly problem: { readonly columns: number; readonly rows: number; readonly nonZeros: number };
 }
 
 /**
@@ -76,17 +104,7 @@ export async function optimize(
   };
   const formulated = formulate(network, formulationOptions);
   const solved = await solver.solve(formulated.model, options.solveOptions);
-  const problem = {
-    columns: formulated.model.numCols,
-    rows: formulated.model.numRows,
-    nonZeros: countNonZeros(formulated.model),
-  };
-  const solverInfo = {
-    name: solver.name,
-    version: solver.version,
-    iterations: solved.iterations,
-    seconds: solved.seconds,
-  };
+  const { solver: solverInfo, problem } = describeSolve(solver, solved, formulated.model);
   const solution = solved.status === "optimal" ? readLpSolution(formulated.model, solved) : undefined;
   if (!solution) {
     let explanation: InfeasibilityExplanation[] = [];

@@ -1,11 +1,10 @@
 import type { Extendable, Network } from "../network/network.js";
 import { createLpBuilder, type LpTerm } from "../lp/lp-builder.js";
-import { countNonZeros } from "../lp/lp-model.js";
 import { readLpSolution } from "../lp/lp-solution.js";
 import type { Solver, SolveOptions, SolveStatus } from "../lp/solver-port.js";
 import { capitalRecoveryFactor } from "../kpi/finance.js";
 import { formulate } from "./formulate.js";
-import type { CapacityResult } from "./optimize.js";
+import { describeSolve, type CapacityResult, type ProblemSize, type SolverRunInfo } from "./optimize.js";
 
 /**
  * Multi-year investment pathway (docs/optimisation/formulation.md §pathway), in the style of PyPSA's
@@ -47,13 +46,8 @@ export interface PathwayResult {
   readonly objectiveEur?: number;
   readonly periods: readonly PathwayPeriodResult[];
   readonly message?: string;
-  readonly solver: {
-    readonly name: string;
-    readonly version: string;
-    readonly iterations?: number;
-    readonly seconds: number;
-  };
-  readonly problem: { readonly columns: number; readonly rows: number; readonly nonZeros: number };
+  readonly solver: SolverRunInfo;
+  readonly problem: ProblemSize;
 }
 
 /** A copy of a network with every element id prefixed (so periods share one LP without name clashes). */
@@ -163,13 +157,7 @@ export async function optimizePathway(
   lp.addObjectiveConstant(constant);
   const model = lp.build();
   const solved = await solver.solve(model, options.solveOptions);
-  const problem = { columns: model.numCols, rows: model.numRows, nonZeros: countNonZeros(model) };
-  const solverInfo = {
-    name: solver.name,
-    version: solver.version,
-    iterations: solved.iterations,
-    seconds: solved.seconds,
-  };
+  const { solver: solverInfo, problem } = describeSolve(solver, solved, model);
   const solution = solved.status === "optimal" ? readLpSolution(model, solved) : undefined;
   if (!solution) {
     return {
