@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from "react";
+import { Field, FormFooter } from "../../forms/form-parts.js";
 import {
   alternativeRows,
   alternativesQuery,
@@ -55,8 +56,7 @@ export function AlternativesSection({ versionId }: { readonly versionId: string 
       <h2 id="alt-h">{tr.t("altTitle")}</h2>
       <p>{tr.t("altLead")}</p>
       <form onSubmit={submit} className="alt-form">
-        <div className="field">
-          <label htmlFor="alt-slack">{tr.t("altSlack")}</label>
+        <Field id="alt-slack" label={tr.t("altSlack")}>
           <input
             id="alt-slack"
             type="number"
@@ -67,9 +67,8 @@ export function AlternativesSection({ versionId }: { readonly versionId: string 
             value={slack}
             onChange={(e) => setSlack(e.target.value)}
           />
-        </div>
-        <div className="field">
-          <label htmlFor="alt-count">{tr.t("altCount")}</label>
+        </Field>
+        <Field id="alt-count" label={tr.t("altCount")}>
           <input
             id="alt-count"
             type="number"
@@ -80,12 +79,8 @@ export function AlternativesSection({ versionId }: { readonly versionId: string 
             value={count}
             onChange={(e) => setCount(e.target.value)}
           />
-        </div>
-        <p>
-          <button type="submit" className="primary" disabled={alternatives.busy} data-testid="alt-compute">
-            {tr.t("altCompute")}
-          </button>
-        </p>
+        </Field>
+        <FormFooter submit={tr.t("altCompute")} disabled={alternatives.busy} submitTestId="alt-compute" />
       </form>
       <AnalysisStatus
         busy={alternatives.busy}

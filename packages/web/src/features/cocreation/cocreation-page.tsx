@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState, type FormEvent } from "react";
 import { api, ApiError, errorText, type District, type Run, type Version } from "../../api/client.js";
+import { Field, FieldIssues, FormFooter } from "../../forms/form-parts.js";
 import { useCocreationI18n } from "./cocreation-i18n.js";
 import { LoginForm } from "../workspace/login-form.js";
 import { ResultsView } from "../workspace/results-view.js";
@@ -157,15 +158,6 @@ export function CocreationPage({ slug }: { readonly slug: string }) {
   );
 }
 
-function FieldIssues({ id, messages }: { readonly id: string; readonly messages: string[] | undefined }) {
-  if (!messages?.length) return null;
-  return (
-    <p id={id} className="issues" role="alert">
-      {messages.join("; ")}
-    </p>
-  );
-}
-
 function ProposalForm({
   districtId,
   base,
@@ -245,8 +237,7 @@ function ProposalForm({
   };
   const described = (f: ProposalField) => (issues[f]?.length ? `issue-${f}` : undefined);
   const text = (f: ProposalField, label: string, value: string, set: (v: string) => void, type = "text") => (
-    <div className="field">
-      <label htmlFor={`prop-${f}`}>{label}</label>
+    <Field id={`prop-${f}`} label={label}>
       <input
         id={`prop-${f}`}
         type={type}
@@ -257,11 +248,10 @@ function ProposalForm({
         onChange={(e) => set(e.target.value)}
       />
       <FieldIssues id={`issue-${f}`} messages={issues[f]} />
-    </div>
+    </Field>
   );
   const select = (f: ProposalField, label: string, value: string, set: (v: string) => void) => (
-    <div className="field">
-      <label htmlFor={`prop-${f}`}>{label}</label>
+    <Field id={`prop-${f}`} label={label}>
       <select
         id={`prop-${f}`}
         value={value}
@@ -277,14 +267,13 @@ function ProposalForm({
         ))}
       </select>
       <FieldIssues id={`issue-${f}`} messages={issues[f]} />
-    </div>
+    </Field>
   );
   return (
     <form className="proposal-form" onSubmit={(e) => void submit(e)} aria-labelledby="propose-h">
       <h2 id="propose-h">{tr.t("proposeTitle")}</h2>
       {text("title", tr.t("proposalTitle"), title, setTitle)}
-      <div className="field">
-        <label htmlFor="prop-rationale">{tr.t("proposalRationale")}</label>
+      <Field id="prop-rationale" label={tr.t("proposalRationale")}>
         <textarea
           id="prop-rationale"
           value={rationale}
@@ -292,7 +281,7 @@ function ProposalForm({
           onChange={(e) => setRationale(e.target.value)}
         />
         <FieldIssues id="issue-rationale" messages={issues.rationale} />
-      </div>
+      </Field>
       <fieldset>
         <legend>{tr.t("proposalChange")}</legend>
         {(
@@ -316,8 +305,7 @@ function ProposalForm({
           </label>
         ))}
         {mode === "resize" ? (
-          <div className="field">
-            <label htmlFor="prop-assetId">{tr.t("proposalAsset")}</label>
+          <Field id="prop-assetId" label={tr.t("proposalAsset")}>
             <select id="prop-assetId" value={assetId} onChange={(e) => setAssetId(e.target.value)}>
               {pvIds.map((id) => (
                 <option key={id} value={id}>
@@ -326,7 +314,7 @@ function ProposalForm({
               ))}
             </select>
             <FieldIssues id="issue-assetId" messages={issues.assetId} />
-          </div>
+          </Field>
         ) : null}
         {mode === "new" ? (
           <>
@@ -339,8 +327,7 @@ function ProposalForm({
           : null}
         {mode === "efficiency" ? (
           <>
-            <div className="field">
-              <label htmlFor="prop-groupId">{tr.t("proposalGroup")}</label>
+            <Field id="prop-groupId" label={tr.t("proposalGroup")}>
               <select
                 id="prop-groupId"
                 value={groupId}
@@ -354,13 +341,12 @@ function ProposalForm({
                 ))}
               </select>
               <FieldIssues id="issue-groupId" messages={issues.groupId} />
-            </div>
+            </Field>
             {text("eValue", tr.t("proposalEValue"), eValue, setEValue, "number")}
           </>
         ) : null}
         {mode === "json" ? (
-          <div className="field">
-            <label htmlFor="prop-change">{tr.t("proposalJsonLabel")}</label>
+          <Field id="prop-change" label={tr.t("proposalJsonLabel")}>
             <p id="prop-change-help" className="muted">
               {tr.t("proposalJsonHelp")}
             </p>
@@ -376,24 +362,21 @@ function ProposalForm({
               onChange={(e) => setJson(e.target.value)}
               data-testid="proposal-json"
             />
-          </div>
+          </Field>
         ) : null}
         <FieldIssues id="issue-change" messages={issues.change} />
       </fieldset>
       {text("investmentEur", tr.t("proposalInvestment"), investment, setInvestment, "number")}
       {select("payer", tr.t("proposalPayer"), payer, setPayer)}
       {select("operator", tr.t("proposalOperator"), operator, setOperator)}
-      {error ? (
-        <p role="alert" className="issues" data-testid="proposal-error">
-          {tr.t("errorPrefix", { message: error })}
-        </p>
-      ) : null}
-      {done ? <p role="status">{tr.t("proposalCreated")}</p> : null}
-      <p>
-        <button type="submit" className="primary" disabled={busy} data-testid="propose">
-          {tr.t("proposeSubmit")}
-        </button>
-      </p>
+      <FormFooter
+        error={error ? tr.t("errorPrefix", { message: error }) : undefined}
+        errorTestId="proposal-error"
+        status={done ? tr.t("proposalCreated") : undefined}
+        submit={tr.t("proposeSubmit")}
+        disabled={busy}
+        submitTestId="propose"
+      />
     </form>
   );
 }
@@ -490,10 +473,9 @@ function ProposalItem({
               {tr.t("proposalAccept")}
             </button>
           </p>
-          <div className="field">
-            <label htmlFor={`reason-${p.id}`}>{tr.t("proposalDeclineReason")}</label>
+          <Field id={`reason-${p.id}`} label={tr.t("proposalDeclineReason")}>
             <input id={`reason-${p.id}`} value={reason} onChange={(e) => setReason(e.target.value)} />
-          </div>
+          </Field>
           <p>
             <button
               type="button"

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactElement } from "react";
 import { api, errorText } from "../../api/client.js";
+import { Field, FormFooter } from "../../forms/form-parts.js";
 import { useI18n } from "../../i18n/i18n.js";
 import { commentTree, countComments, type CommentNode, type ThreadComment } from "./comment-tree.js";
 
@@ -160,8 +161,7 @@ export function CommentThread({
           </p>
           {hiding === c.id ? (
             <form id={`${commentId(c.id)}-hide`} className="comment-hide" onSubmit={(e) => hide(e, c.id)}>
-              <div className="field">
-                <label htmlFor={`${commentId(c.id)}-reason`}>{tr.t("threadHideReason")}</label>
+              <Field id={`${commentId(c.id)}-reason`} label={tr.t("threadHideReason")}>
                 <input
                   id={`${commentId(c.id)}-reason`}
                   ref={reasonRef}
@@ -171,20 +171,16 @@ export function CommentThread({
                   maxLength={2000}
                   onChange={(e) => setReason(e.target.value)}
                 />
-              </div>
-              <p>
-                <button
-                  type="submit"
-                  className="primary"
-                  disabled={busy || reason.trim() === ""}
-                  data-testid="comment-hide-submit"
-                >
-                  {tr.t("threadHideSubmit")}
-                </button>{" "}
+              </Field>
+              <FormFooter
+                submit={tr.t("threadHideSubmit")}
+                disabled={busy || reason.trim() === ""}
+                submitTestId="comment-hide-submit"
+              >
                 <button type="button" onClick={() => setHiding(undefined)}>
                   {tr.t("threadHideCancel")}
                 </button>
-              </p>
+              </FormFooter>
             </form>
           ) : null}
         </article>
@@ -204,12 +200,14 @@ export function CommentThread({
       {tree.length === 0 ? <p>{tr.t("threadNone")}</p> : <ul className="comments">{tree.map(renderNode)}</ul>}
       {canComment ? (
         <form onSubmit={send} className="comment-form">
-          <div className="field">
-            <label htmlFor={`${idPrefix}-draft`}>
-              {replyingTo
+          <Field
+            id={`${idPrefix}-draft`}
+            label={
+              replyingTo
                 ? tr.t("threadReplyTo", { excerpt: excerpt(replyingTo.body) })
-                : tr.t("threadComment")}
-            </label>
+                : tr.t("threadComment")
+            }
+          >
             <textarea
               id={`${idPrefix}-draft`}
               ref={draftRef}
@@ -219,16 +217,12 @@ export function CommentThread({
               onChange={(e) => setDraft(e.target.value)}
               data-testid="comment-draft"
             />
-          </div>
-          <p>
-            <button
-              type="submit"
-              className="primary"
-              disabled={busy || draft.trim() === ""}
-              data-testid="comment-send"
-            >
-              {tr.t("threadSend")}
-            </button>{" "}
+          </Field>
+          <FormFooter
+            submit={tr.t("threadSend")}
+            disabled={busy || draft.trim() === ""}
+            submitTestId="comment-send"
+          >
             {replyTo ? (
               <button
                 type="button"
@@ -240,7 +234,7 @@ export function CommentThread({
                 {tr.t("threadCancelReply")}
               </button>
             ) : null}
-          </p>
+          </FormFooter>
         </form>
       ) : null}
       <p role="status" className="muted" data-testid="comment-status">

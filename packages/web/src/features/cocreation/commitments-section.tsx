@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState, type FormEvent } from "react";
 import { ApiError, errorText, type User, type Version } from "../../api/client.js";
+import { Field, FieldIssues, FormFooter } from "../../forms/form-parts.js";
 import {
   commitmentBody,
   commitmentIssues,
@@ -265,17 +266,11 @@ function CommitmentForm({
   };
   const invalid = (f: CommitmentField) => (issues[f]?.length ? true : undefined);
   const described = (f: CommitmentField) => (issues[f]?.length ? `commit-issue-${f}` : undefined);
-  const fieldIssues = (f: CommitmentField) =>
-    issues[f]?.length ? (
-      <p id={`commit-issue-${f}`} className="issues" role="alert">
-        {issues[f].join("; ")}
-      </p>
-    ) : null;
+  const fieldIssues = (f: CommitmentField) => <FieldIssues id={`commit-issue-${f}`} messages={issues[f]} />;
   return (
     <form className="commitment-form" onSubmit={(e) => void submit(e)} aria-labelledby="commit-h">
       <h3 id="commit-h">{tr.t("commitTitle")}</h3>
-      <div className="field">
-        <label htmlFor="commit-stakeholderId">{tr.t("commitmentStakeholder")}</label>
+      <Field id="commit-stakeholderId" label={tr.t("commitmentStakeholder")}>
         <select
           id="commit-stakeholderId"
           value={stakeholderId}
@@ -291,9 +286,8 @@ function CommitmentForm({
           ))}
         </select>
         {fieldIssues("stakeholderId")}
-      </div>
-      <div className="field">
-        <label htmlFor="commit-target">{tr.t("commitmentTarget")}</label>
+      </Field>
+      <Field id="commit-target" label={tr.t("commitmentTarget")}>
         <select
           id="commit-target"
           value={target}
@@ -323,9 +317,8 @@ function CommitmentForm({
           ) : null}
         </select>
         {fieldIssues("target")}
-      </div>
-      <div className="field">
-        <label htmlFor="commit-year">{tr.t("commitmentYear")}</label>
+      </Field>
+      <Field id="commit-year" label={tr.t("commitmentYear")}>
         <input
           id="commit-year"
           type="number"
@@ -337,9 +330,8 @@ function CommitmentForm({
           onChange={(e) => setYear(e.target.value)}
         />
         {fieldIssues("year")}
-      </div>
-      <div className="field">
-        <label htmlFor="commit-description">{tr.t("commitmentDescription")}</label>
+      </Field>
+      <Field id="commit-description" label={tr.t("commitmentDescription")}>
         <textarea
           id="commit-description"
           value={description}
@@ -348,19 +340,22 @@ function CommitmentForm({
           onChange={(e) => setDescription(e.target.value)}
         />
         {fieldIssues("description")}
-      </div>
-      {error ? (
-        <p role="alert" className="issues" data-testid="commit-error">
-          {tr.t("errorPrefix", { message: error })}
-          {issues.form?.length ? ` ${issues.form.join("; ")}` : null}
-        </p>
-      ) : null}
-      {done ? <p role="status">{tr.t("commitCreated")}</p> : null}
-      <p>
-        <button type="submit" className="primary" disabled={busy} data-testid="commit">
-          {tr.t("commitSubmit")}
-        </button>
-      </p>
+      </Field>
+      <FormFooter
+        error={
+          error ? (
+            <>
+              {tr.t("errorPrefix", { message: error })}
+              {issues.form?.length ? ` ${issues.form.join("; ")}` : null}
+            </>
+          ) : undefined
+        }
+        errorTestId="commit-error"
+        status={done ? tr.t("commitCreated") : undefined}
+        submit={tr.t("commitSubmit")}
+        disabled={busy}
+        submitTestId="commit"
+      />
     </form>
   );
 }

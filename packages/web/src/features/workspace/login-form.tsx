@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from "react";
 import { errorText } from "../../api/client.js";
+import { Field, FormFooter } from "../../forms/form-parts.js";
 import { useI18n } from "../../i18n/i18n.js";
 
 export function LoginForm({
@@ -28,8 +29,7 @@ export function LoginForm({
     <form className="login" onSubmit={(e) => void submit(e)} aria-labelledby="login-h">
       <h2 id="login-h">{tr.t("signIn")}</h2>
       <p>{tr.t("signInNeeded")}</p>
-      <div className="field">
-        <label htmlFor="login-email">{tr.t("email")}</label>
+      <Field id="login-email" label={tr.t("email")}>
         <input
           id="login-email"
           type="email"
@@ -38,9 +38,8 @@ export function LoginForm({
           value={email}
           onChange={(e) => setEmail(e.target.value)}
         />
-      </div>
-      <div className="field">
-        <label htmlFor="login-password">{tr.t("password")}</label>
+      </Field>
+      <Field id="login-password" label={tr.t("password")}>
         <input
           id="login-password"
           type="password"
@@ -49,17 +48,8 @@ export function LoginForm({
           value={password}
           onChange={(e) => setPassword(e.target.value)}
         />
-      </div>
-      {error ? (
-        <p role="alert" className="issues">
-          {error}
-        </p>
-      ) : null}
-      <p>
-        <button type="submit" className="primary" disabled={busy}>
-          {tr.t("signIn")}
-        </button>
-      </p>
+      </Field>
+      <FormFooter error={error} submit={tr.t("signIn")} disabled={busy} />
     </form>
   );
 }
