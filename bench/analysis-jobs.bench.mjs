@@ -3,67 +3,21 @@
 // Kera alternatives (count 4, slack 5 %, 4 typical days), each asked for over HTTP like the web app does: the GET
 // answers 202 with the run (its latency is what a user waits for before seeing progress), the run computes in a
 // worker thread, and the GET then answers 200 from the stored result.
-// Starts the BUILT server (packages/server/dist/main.js) on a free port with a fresh DATA_DIR (embedded PGlite,
-// Kera seeded, baseline computed), KERA_WORKERS=1. Prints progress, then ONE JSON object as the last stdout line.
+// Starts the BUILT server (bench/support.mjs: a free port, a fresh DATA_DIR with embedded PGlite, Kera seeded,
+// baseline computed, KERA_WORKERS=1). Prints progress, then ONE JSON object as the last stdout line.
 // Run: npx tsc -b tsconfig.build.json && node bench/analysis-jobs.bench.mjs
-import { spawn } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { addUser, openServerStore } from "@kera/server";
+import { startBuiltServer } from "./support.mjs";
 
-const root = fileURLToPath(new URL("..", import.meta.url));
 const log = (line) => process.stdout.write(`${line}\n`);
 const PARTNERS = ["espoo", "fortum", "sok", "housing-tiili", "housing-keramiikka", "kera-offices"];
 
-const dataDir = await mkdtemp(join(tmpdir(), "kera-analysis-bench-"));
 const password = "bench password long enough";
-{
-  const store = await openServerStore({ DATA_DIR: dataDir });
-  const added = await addUser(store, {
-    email: "bench@example.org",
-    role: "platform_admin",
-    organisation: "platform",
-    password,
-  });
-  if (!added.ok) throw new Error(JSON.stringify(added.issues));
-  await store.close();
-}
-
-const port = 20000 + Math.floor(Math.random() * 20000);
-const base = `http://127.0.0.1:${port}`;
-const child = spawn(process.execPath, [join(root, "packages/server/dist/main.js")], {
-  env: {
-    ...process.env,
-    PORT: String(port),
-    HOST: "127.0.0.1",
-    DATA_DIR: dataDir,
-    LOG_LEVEL: "warn",
-    KERA_WORKERS: "1",
-  },
-  stdio: ["ignore", "pipe", "inherit"],
+const { base, district, baseline, stop } = await startBuiltServer({
+  name: "analysis",
+  user: { email: "bench@example.org", role: "platform_admin", organisation: "platform", password },
 });
-child.stdout.on("data", (d) => process.stdout.write(`  [server] ${d}`));
-const stopServer = async () => {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  child.kill("SIGTERM");
-  await exited;
-};
 
 try {
-  let baseline;
-  for (let i = 0; i < 1200 && !baseline; i++) {
-    await new Promise((r) => setTimeout(r, 250));
-    try {
-      baseline = (await (await fetch(`${base}/api/v1/public/districts/kera`)).json()).baseline ?? undefined;
-    } catch {
-      // not listening yet
-    }
-  }
-  if (!baseline) throw new Error("the Kera baseline was not computed within 5 minutes");
-  const districtId = (await (await fetch(`${base}/api/v1/public/districts/kera`)).json()).district.id;
   const login = await fetch(`${base}/api/v1/auth/login`, {
     method: "POST",
     headers: { "content-type": "application/json" },
@@ -121,7 +75,7 @@ try {
   );
   // A proposal's impact: three Kera documents (baseline, alone, combined) validated in the request, simulated in a run.
   const csrf = (await login.clone().json()).csrfToken;
-  const proposed = await fetch(`${base}/api/v1/districts/${districtId}/proposals`, {
+  const proposed = await fetch(`${base}/api/v1/districts/${district.id}/proposals`, {
     method: "POST",
     headers: { cookie, "x-csrf-token": csrf, "content-type": "application/json" },
     body: JSON.stringify({
@@ -138,11 +92,9 @@ try {
   const { body: _c, ...cooperation } = coop;
   const { body: _a, ...alternatives } = alt;
   const { body: _i, ...proposalImpact } = impact;
-  await stopServer();
-  await rm(dataDir, { recursive: true, force: true });
+  await stop();
   log(JSON.stringify({ bench: "analysis-jobs", cooperation, alternatives, impact: proposalImpact }));
 } catch (error) {
-  await stopServer();
-  await rm(dataDir, { recursive: true, force: true });
+  await stop();
   throw error;
 }

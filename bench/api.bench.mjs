@@ -1,77 +1,26 @@
-/* global fetch, performance */
+/* global fetch */
 // API throughput: read endpoints of a computed scenario, measured with autocannon against 127.0.0.1 only.
-// Starts the BUILT server (packages/server/dist/main.js) as a child process on a free port with a fresh DATA_DIR
-// (embedded PGlite, Kera seeded, baseline computed), signs in, then loads each endpoint for KERA_BENCH_SECONDS
+// Starts the BUILT server (bench/support.mjs: a free port, a fresh DATA_DIR with embedded PGlite, Kera seeded,
+// baseline computed), signs in, then loads each endpoint for KERA_BENCH_SECONDS
 // (default 10) with 20 connections. Target (issue 6): >= 1,000 req/s and p99 < 50 ms per read endpoint.
 // Prints progress, then ONE JSON object as the last stdout line. Run: npm run build && node bench/api.bench.mjs
-import { spawn } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
-import { addUser, openServerStore } from "@kera/server";
+import { startBuiltServer } from "./support.mjs";
 
-const root = fileURLToPath(new URL("..", import.meta.url));
 const seconds = Number(process.env.KERA_BENCH_SECONDS ?? 10);
 const connections = Number(process.env.KERA_BENCH_CONNECTIONS ?? 20);
 const TARGET_RPS = 1000;
 const TARGET_P99_MS = 50;
 const log = (line) => process.stdout.write(`${line}\n`);
 
-const dataDir = await mkdtemp(join(tmpdir(), "kera-api-bench-"));
 const password = "bench password long enough";
-// The first admin, created before the server opens the database (PGlite allows one process at a time).
-{
-  const store = await openServerStore({ DATA_DIR: dataDir });
-  const added = await addUser(store, {
-    email: "bench@example.org",
-    role: "platform_admin",
-    organisation: "platform",
-    password,
-  });
-  if (!added.ok) throw new Error(JSON.stringify(added.issues));
-  await store.close();
-}
-
-const port = 20000 + Math.floor(Math.random() * 20000);
-const base = `http://127.0.0.1:${port}`;
-const child = spawn(process.execPath, [join(root, "packages/server/dist/main.js")], {
-  env: {
-    ...process.env,
-    PORT: String(port),
-    HOST: "127.0.0.1",
-    DATA_DIR: dataDir,
-    LOG_LEVEL: "warn",
-    KERA_WORKERS: "1",
-  },
-  stdio: ["ignore", "pipe", "inherit"],
+const { base, baseline, startS, stop } = await startBuiltServer({
+  name: "api",
+  user: { email: "bench@example.org", role: "platform_admin", organisation: "platform", password },
 });
-child.stdout.on("data", (d) => process.stdout.write(`  [server] ${d}`));
-const stopServer = async () => {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  child.kill("SIGTERM");
-  await exited;
-};
+log(`server up and baseline computed in ${startS.toFixed(1)} s (run ${baseline.runId})`);
 
 try {
-  const t0 = performance.now();
-  let baseline;
-  for (let i = 0; i < 1200 && !baseline; i++) {
-    await new Promise((r) => setTimeout(r, 250));
-    try {
-      const body = await (await fetch(`${base}/api/v1/public/districts/kera`)).json();
-      baseline = body.baseline ?? undefined;
-    } catch {
-      // not listening yet
-    }
-  }
-  if (!baseline) throw new Error("the Kera baseline was not computed within 5 minutes");
-  log(
-    `server up and baseline computed in ${((performance.now() - t0) / 1000).toFixed(1)} s (run ${baseline.runId})`,
-  );
-
   const login = await fetch(`${base}/api/v1/auth/login`, {
     method: "POST",
     headers: { "content-type": "application/json" },
@@ -140,11 +89,9 @@ try {
       minReqPerS >= TARGET_RPS && maxP99Ms < TARGET_P99_MS && reads.every(([, r]) => r.failed === 0),
     endpoints: results,
   };
-  await stopServer();
-  await rm(dataDir, { recursive: true, force: true });
+  await stop();
   process.stdout.write(`${JSON.stringify(summary)}\n`);
 } catch (error) {
-  await stopServer();
-  await rm(dataDir, { recursive: true, force: true });
+  await stop();
   throw error;
 }
