@@ -1,4 +1,4 @@
-import type { Kpis } from "@kera/engine";
+import { seriesUnit, type Kpis } from "@kera/engine";
 import { useEffect, useMemo, useState } from "react";
 import { api, errorText, kpisOf } from "../../api/client.js";
 import { Chart, TableView } from "../../charts/chart.js";
@@ -142,7 +142,7 @@ function SeriesCharts({
         title={tr.t("carpetTitle", { name: chosen })}
         help={tr.t("carpetHelp")}
         values={charts.carpet}
-        unit="kWh"
+        unit={seriesUnit(chosen)}
         startUtcMs={timeline.startUtcMs}
         offsetHours={timeline.offsetHours}
         testId="carpet"
