@@ -73,6 +73,23 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
       return { user, district, scenario };
     }
 
+    /** A scenario with an empty first version and an open proposal on it. */
+    async function seedProposal() {
+      const seeded = await seedScenario();
+      const base = await s().versions.create({
+        scenarioId: seeded.scenario.id,
+        parentVersionId: null,
+        model: {},
+      });
+      const proposal = await s().proposals.create({
+        districtId: seeded.district.id,
+        baseVersionId: base.id,
+        title: "P",
+        change: {},
+      });
+      return { ...seeded, proposal };
+    }
+
     it("migrations are idempotent and the store answers pings", async () => {
       const again = await migrateToLatest(s().db as never);
       expect(again.results ?? []).toEqual([]);
@@ -578,14 +595,7 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
     });
 
     it("comments: threaded per target, hidden by moderation and never deleted", async () => {
-      const { user, district, scenario } = await seedScenario();
-      const base = await s().versions.create({ scenarioId: scenario.id, parentVersionId: null, model: {} });
-      const p = await s().proposals.create({
-        districtId: district.id,
-        baseVersionId: base.id,
-        title: "P",
-        change: {},
-      });
+      const { user, district, proposal: p } = await seedProposal();
       const root = await s().comments.create({
         districtId: district.id,
         proposalId: p.id,
@@ -635,14 +645,7 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
     });
 
     it("commitments: per district, ordered by year", async () => {
-      const { user, district, scenario } = await seedScenario();
-      const base = await s().versions.create({ scenarioId: scenario.id, parentVersionId: null, model: {} });
-      const p = await s().proposals.create({
-        districtId: district.id,
-        baseVersionId: base.id,
-        title: "P",
-        change: {},
-      });
+      const { user, district, proposal: p } = await seedProposal();
       const late = await s().commitments.create({
         districtId: district.id,
         stakeholderId: "housing-a",
