@@ -213,6 +213,9 @@ export function ResultsView({ runId }: { readonly runId: string }) {
       (e: unknown) => setError(errorText(e)),
     );
   }, [runId]);
+  // Memoised per summary: a new array on every render of the page (typing in a form, polling a run) would make
+  // SeriesCharts fetch its series again and go back to the first one.
+  const seriesNames = useMemo(() => (summary ? seriesNamesOf(summary) : []), [summary]);
   if (error) return <p role="alert">{tr.t("errorPrefix", { message: error })}</p>;
   if (!summary) return <p role="status">{tr.t("loading")}</p>;
   const kpis = kpisOf(summary);
@@ -233,7 +236,7 @@ export function ResultsView({ runId }: { readonly runId: string }) {
           table={{ columns: [tr.t("indicator"), ""], rows: numericLeaves(summary).map(([p, v]) => [p, v]) }}
         />
       )}
-      <SeriesCharts runId={runId} seriesNames={seriesNamesOf(summary)} timeline={timelineOf(summary)} />
+      <SeriesCharts runId={runId} seriesNames={seriesNames} timeline={timelineOf(summary)} />
       <p className="no-print">
         <button type="button" onClick={() => window.print()}>
           {tr.t("printReport")}
