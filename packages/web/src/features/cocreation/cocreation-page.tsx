@@ -250,7 +250,15 @@ function ProposalForm({
       <FieldIssues id={`issue-${f}`} messages={issues[f]} />
     </Field>
   );
-  const select = (f: ProposalField, label: string, value: string, set: (v: string) => void) => (
+  /** A choice among ids; `none` adds an empty first option with that text. */
+  const select = (
+    f: ProposalField,
+    label: string,
+    value: string,
+    set: (v: string) => void,
+    options: readonly string[],
+    none?: string,
+  ) => (
     <Field id={`prop-${f}`} label={label}>
       <select
         id={`prop-${f}`}
@@ -259,10 +267,10 @@ function ProposalForm({
         aria-describedby={described(f)}
         onChange={(e) => set(e.target.value)}
       >
-        <option value="">{tr.t("proposalNoStakeholder")}</option>
-        {stakeholders.map((s) => (
-          <option key={s} value={s}>
-            {s}
+        {none === undefined ? null : <option value="">{none}</option>}
+        {options.map((o) => (
+          <option key={o} value={o}>
+            {o}
           </option>
         ))}
       </select>
@@ -304,18 +312,7 @@ function ProposalForm({
             {label}
           </label>
         ))}
-        {mode === "resize" ? (
-          <Field id="prop-assetId" label={tr.t("proposalAsset")}>
-            <select id="prop-assetId" value={assetId} onChange={(e) => setAssetId(e.target.value)}>
-              {pvIds.map((id) => (
-                <option key={id} value={id}>
-                  {id}
-                </option>
-              ))}
-            </select>
-            <FieldIssues id="issue-assetId" messages={issues.assetId} />
-          </Field>
-        ) : null}
+        {mode === "resize" ? select("assetId", tr.t("proposalAsset"), assetId, setAssetId, pvIds) : null}
         {mode === "new" ? (
           <>
             {text("assetId", tr.t("proposalAssetId"), assetId, setAssetId)}
@@ -327,21 +324,7 @@ function ProposalForm({
           : null}
         {mode === "efficiency" ? (
           <>
-            <Field id="prop-groupId" label={tr.t("proposalGroup")}>
-              <select
-                id="prop-groupId"
-                value={groupId}
-                aria-describedby={described("groupId")}
-                onChange={(e) => setGroupId(e.target.value)}
-              >
-                {groups.map((id) => (
-                  <option key={id} value={id}>
-                    {id}
-                  </option>
-                ))}
-              </select>
-              <FieldIssues id="issue-groupId" messages={issues.groupId} />
-            </Field>
+            {select("groupId", tr.t("proposalGroup"), groupId, setGroupId, groups)}
             {text("eValue", tr.t("proposalEValue"), eValue, setEValue, "number")}
           </>
         ) : null}
@@ -367,8 +350,15 @@ function ProposalForm({
         <FieldIssues id="issue-change" messages={issues.change} />
       </fieldset>
       {text("investmentEur", tr.t("proposalInvestment"), investment, setInvestment, "number")}
-      {select("payer", tr.t("proposalPayer"), payer, setPayer)}
-      {select("operator", tr.t("proposalOperator"), operator, setOperator)}
+      {select("payer", tr.t("proposalPayer"), payer, setPayer, stakeholders, tr.t("proposalNoStakeholder"))}
+      {select(
+        "operator",
+        tr.t("proposalOperator"),
+        operator,
+        setOperator,
+        stakeholders,
+        tr.t("proposalNoStakeholder"),
+      )}
       <FormFooter
         error={error ? tr.t("errorPrefix", { message: error }) : undefined}
         errorTestId="proposal-error"
