@@ -10,9 +10,9 @@ import type { Role } from "./ports.js";
 import { createAccount } from "./users.js";
 import {
   createHarness,
-  microModel,
   openProposal,
   PASSWORD,
+  sizableModel,
   waitForRun,
   type Actor,
   type Harness,
@@ -468,24 +468,10 @@ export const MATRIX: Record<string, { method: string; path: string; allowed: Rol
   },
 };
 
-/** A version with an extendable PV array (alternatives need something to size), made once. */
+/** A version of the sizable micro district (alternatives need something to size), made once. */
 let sizable: Promise<string> | undefined;
 function sizableVersion(f: Fixture): Promise<string> {
   sizable ??= (async () => {
-    const model = microModel() as { assets: unknown[] };
-    model.assets.push(
-      { kind: "districtHeating", id: "dh", owner: "caruna", capacity: 1000 },
-      {
-        kind: "pv",
-        id: "pv-x",
-        owner: "housing-a",
-        location: "block-1",
-        extendable: true,
-        capacityMax: 100,
-        costInvest: 900,
-        lifetime: 30,
-      },
-    );
     const s = await f.h.store.scenarios.create({
       districtId: f.h.districtId,
       name: "Sizable",
@@ -496,7 +482,7 @@ function sizableVersion(f: Fixture): Promise<string> {
     const v = await f.h.store.versions.create({
       scenarioId: s.id,
       parentVersionId: null,
-      model,
+      model: sizableModel(),
       author: null,
       message: "extendable PV",
     });

@@ -15,47 +15,15 @@ import { RUN_KINDS, runHandlerRef, storeResultCache } from "../create-jobs.js";
 import { createInProcessJobQueue } from "../jobs/index.js";
 import type { RunRecord, VersionRecord } from "../ports.js";
 import { createQueueJobs } from "../queue-jobs.js";
-import { createHarness, microModel, type Actor, type Harness } from "../test-support/harness.js";
+import {
+  createHarness,
+  microModel,
+  sizableModel,
+  twoPartnerModel,
+  type Actor,
+  type Harness,
+} from "../test-support/harness.js";
 import { applyChange } from "./participation.js";
-
-/** The micro district with its battery handed to the grid company: two partners with assets. */
-export function twoPartnerModel(): Record<string, unknown> {
-  const m = microModel() as { assets: { kind: string; owner: string }[] };
-  for (const a of m.assets) if (a.kind === "battery") a.owner = "caruna";
-  return m as unknown as Record<string, unknown>;
-}
-
-/** The micro district with district heat and an extendable rooftop PV array and battery (something to size). */
-export function sizableModel(): Record<string, unknown> {
-  const m = microModel() as { assets: unknown[] };
-  m.assets.push(
-    { kind: "districtHeating", id: "dh", owner: "caruna", capacity: 1000 },
-    {
-      kind: "pv",
-      id: "pv-extra",
-      owner: "housing-a",
-      location: "block-1",
-      extendable: true,
-      capacityMax: 400,
-      costInvest: 900,
-      costFixed: 10,
-      lifetime: 30,
-    },
-    {
-      kind: "battery",
-      id: "battery-extra",
-      owner: "housing-a",
-      location: "block-1",
-      extendable: true,
-      capacityMax: 400,
-      costInvest: 300,
-      lifetime: 15,
-      powerCapacity: 50,
-      efficiency: 0.9,
-    },
-  );
-  return m as unknown as Record<string, unknown>;
-}
 
 const TERMINAL = new Set(["succeeded", "failed", "cancelled", "interrupted"]);
 

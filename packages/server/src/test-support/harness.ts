@@ -30,6 +30,45 @@ export function microModel(): Record<string, unknown> {
   return JSON.parse(JSON.stringify(parsed.value)) as Record<string, unknown>;
 }
 
+/** The micro district with its battery handed to the grid company: two partners with assets. */
+export function twoPartnerModel(): Record<string, unknown> {
+  const m = microModel() as { assets: { kind: string; owner: string }[] };
+  for (const a of m.assets) if (a.kind === "battery") a.owner = "caruna";
+  return m as unknown as Record<string, unknown>;
+}
+
+/** The micro district with district heat and an extendable rooftop PV array and battery (something to size). */
+export function sizableModel(): Record<string, unknown> {
+  const m = microModel() as { assets: unknown[] };
+  m.assets.push(
+    { kind: "districtHeating", id: "dh", owner: "caruna", capacity: 1000 },
+    {
+      kind: "pv",
+      id: "pv-extra",
+      owner: "housing-a",
+      location: "block-1",
+      extendable: true,
+      capacityMax: 400,
+      costInvest: 900,
+      costFixed: 10,
+      lifetime: 30,
+    },
+    {
+      kind: "battery",
+      id: "battery-extra",
+      owner: "housing-a",
+      location: "block-1",
+      extendable: true,
+      capacityMax: 400,
+      costInvest: 300,
+      lifetime: 15,
+      powerCapacity: 50,
+      efficiency: 0.9,
+    },
+  );
+  return m as unknown as Record<string, unknown>;
+}
+
 export const PASSWORD = "correct horse battery staple";
 
 export interface Actor {
