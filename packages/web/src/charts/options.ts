@@ -93,27 +93,37 @@ export function barOption(
   };
 }
 
-/** Duration curves: each series sorted from highest to lowest against hours. */
-export function durationOption(
-  series: readonly { readonly name: string; readonly values: ArrayLike<number> }[],
+type NamedSeries = readonly { readonly name: string; readonly values: ArrayLike<number> }[];
+
+/** Lines against hours (x in h, y in `unit`); `zoom` adds the zoom slider and starts the x axis at 0. */
+function hoursLineOption(
+  series: NamedSeries,
   unit: string,
+  points: (values: ArrayLike<number>) => number[][],
+  zoom: boolean,
 ): ChartOption {
   return {
     animation: false,
     color: PALETTE,
     tooltip: { trigger: "axis" },
     legend: { top: 0, type: "scroll", textStyle: { color: "#222" } },
-    grid: { left: 64, right: 16, top: 40, bottom: 40 },
-    xAxis: { type: "value", name: "h", ...AXIS },
+    grid: { left: 64, right: 16, top: 40, bottom: zoom ? 64 : 40 },
+    xAxis: { type: "value", name: "h", ...(zoom ? { min: 0 } : {}), ...AXIS },
     yAxis: { type: "value", name: unit, ...AXIS },
+    ...(zoom ? { dataZoom: [{ type: "inside" }, { type: "slider" }] } : {}),
     series: series.map((s) => ({
       name: s.name,
       type: "line",
       showSymbol: false,
       sampling: "lttb",
-      data: sortedDescending(s.values).map((v, i) => [i + 1, v]),
+      data: points(s.values),
     })),
   };
+}
+
+/** Duration curves: each series sorted from highest to lowest against hours. */
+export function durationOption(series: NamedSeries, unit: string): ChartOption {
+  return hoursLineOption(series, unit, (v) => sortedDescending(v).map((x, i) => [i + 1, x]), false);
 }
 
 export function sortedDescending(values: ArrayLike<number>): number[] {
@@ -121,25 +131,6 @@ export function sortedDescending(values: ArrayLike<number>): number[] {
 }
 
 /** A time series line chart over the hours of the year (with zoom). */
-export function hourlyLineOption(
-  series: readonly { readonly name: string; readonly values: ArrayLike<number> }[],
-  unit: string,
-): ChartOption {
-  return {
-    animation: false,
-    color: PALETTE,
-    tooltip: { trigger: "axis" },
-    legend: { top: 0, type: "scroll", textStyle: { color: "#222" } },
-    grid: { left: 64, right: 16, top: 40, bottom: 64 },
-    xAxis: { type: "value", name: "h", min: 0, ...AXIS },
-    yAxis: { type: "value", name: unit, ...AXIS },
-    dataZoom: [{ type: "inside" }, { type: "slider" }],
-    series: series.map((s) => ({
-      name: s.name,
-      type: "line",
-      showSymbol: false,
-      sampling: "lttb",
-      data: Array.from(s.values, (v, i) => [i, v]),
-    })),
-  };
+export function hourlyLineOption(series: NamedSeries, unit: string): ChartOption {
+  return hoursLineOption(series, unit, (v) => Array.from(v, (x, i) => [i, x]), true);
 }
