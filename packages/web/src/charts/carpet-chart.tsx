@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type MouseEvent } from "react";
-import { useI18n } from "../i18n/i18n.js";
+import { monthNames, useI18n } from "../i18n/i18n.js";
 import { download, fileNameOf } from "../features/exports/table-export.js";
 import { carpetImage, rampColour } from "./carpet.js";
 import { ChartFrame } from "./chart.js";
@@ -83,19 +83,12 @@ export function CarpetChart({
     for (const h of [0, 6, 12, 18, 23]) ctx.fillText(String(h), LEFT - 4, TOP + ((h + 0.5) * plotH) / 24);
     ctx.textAlign = "center";
     ctx.textBaseline = "top";
-    const months = new Intl.DateTimeFormat(tr.locale === "en" ? "en-GB" : `${tr.locale}-FI`, {
-      month: "short",
-      timeZone: "UTC",
-    });
+    const months = monthNames(tr.locale);
     const startDay = Date.UTC(new Date(startUtcMs + offsetHours * 3_600_000).getUTCFullYear(), 0, 1);
     for (let m = 0; m < 12; m++) {
       const day = (Date.UTC(new Date(startDay).getUTCFullYear(), m, 15) - startDay) / 86_400_000;
       if (day >= img.days) break;
-      ctx.fillText(
-        months.format(Date.UTC(2021, m, 15)),
-        LEFT + ((day + 0.5) * plotW) / img.days,
-        TOP + plotH + 4,
-      );
+      ctx.fillText(months[m] ?? "", LEFT + ((day + 0.5) * plotW) / img.days, TOP + plotH + 4);
     }
     // Legend: the colour ramp from min to max.
     const ly = TOP + plotH + 22;

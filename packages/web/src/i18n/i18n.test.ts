@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { en } from "./en.js";
 import { fi } from "./fi.js";
-import { createTranslator, pickLocale } from "./i18n.js";
+import { createTranslator, monthNames, pickLocale } from "./i18n.js";
 import { sv } from "./sv.js";
 
 describe("i18n", () => {
@@ -32,5 +32,12 @@ describe("i18n", () => {
     expect(createTranslator("fi").num(12345.6, 1).replace(/\s/g, " ")).toBe("12 345,6");
     expect(createTranslator("sv").num(0.5, 1)).toBe("0,5");
     expect(createTranslator("fi").t("delta", { value: "+3" })).toBe("muutos +3");
+  });
+
+  it("names the months in the app's language (Finland's Swedish, British English)", () => {
+    expect(monthNames("en")).toHaveLength(12);
+    expect(monthNames("en")[0]).toBe("Jan");
+    expect(monthNames("fi")[0]).toMatch(/^tammi/);
+    expect(monthNames("sv")[11]).toMatch(/^dec/);
   });
 });

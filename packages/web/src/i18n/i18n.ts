@@ -10,6 +10,12 @@ export const MESSAGES: Readonly<Record<Locale, Messages>> = { fi, sv, en };
 /** BCP 47 tags used for number and date formatting (Finland's Swedish, not Sweden's). */
 export const LOCALE_TAGS: Readonly<Record<Locale, string>> = { fi: "fi-FI", sv: "sv-FI", en: "en-GB" };
 
+/** Short names of the twelve months in a language (`Jan` … `Dec`, `tammi` … `joulu`). */
+export function monthNames(locale: Locale): string[] {
+  const f = new Intl.DateTimeFormat(LOCALE_TAGS[locale], { month: "short", timeZone: "UTC" });
+  return Array.from({ length: 12 }, (_, m) => f.format(Date.UTC(2021, m, 15)));
+}
+
 /** The first of the browser's preferred languages that the app speaks; English otherwise. */
 export function pickLocale(preferred: readonly string[]): Locale {
   for (const tag of preferred) {

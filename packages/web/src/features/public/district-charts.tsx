@@ -2,13 +2,8 @@ import type { Kpis } from "@kera/engine";
 import { useMemo } from "react";
 import { Chart } from "../../charts/chart.js";
 import { barOption, sankeyOption } from "../../charts/options.js";
-import { useI18n } from "../../i18n/i18n.js";
+import { monthNames, useI18n } from "../../i18n/i18n.js";
 import { energyFlows, monthlyRows } from "./indicators.js";
-
-export function monthNames(locale: string): string[] {
-  const f = new Intl.DateTimeFormat(locale, { month: "short", timeZone: "UTC" });
-  return Array.from({ length: 12 }, (_, m) => f.format(Date.UTC(2021, m, 15)));
-}
 
 /** Sankey of the annual flows, MWh. */
 export function SankeyChart({ kpis }: { readonly kpis: Kpis }) {
@@ -46,7 +41,7 @@ export function MonthlyChart({ kpis }: { readonly kpis: Kpis }) {
   const tr = useI18n();
   const { option, table, surplusMonths, months } = useMemo(() => {
     const rows = monthlyRows(kpis);
-    const names = monthNames(tr.locale === "en" ? "en-GB" : `${tr.locale}-FI`);
+    const names = monthNames(tr.locale);
     const cats = rows.map((r) => names[r.month - 1] ?? String(r.month));
     const mwh = (v: number) => Math.round(v / 100) / 10;
     return {
