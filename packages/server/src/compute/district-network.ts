@@ -1,18 +1,25 @@
-import { buildNetwork, type Network } from "@kera/engine";
+import { buildNetwork, type BuiltNetwork } from "@kera/engine";
 import { loadDistrictInputs } from "@kera/data";
-import { parseDistrict } from "@kera/schema";
+import { parseDistrict, type District } from "@kera/schema";
 import type { Solver, SolveOptions } from "@kera/engine";
-import { RunInputError } from "./run-scenario.js";
+import { RunInputError } from "./run-input-error.js";
 
 /**
  * A stored district document → its energy network (validated, weather and CSV series loaded, built from the
  * physics). Throws RunInputError when the document cannot be used, so that the job fails with the issues.
+ * `onStep` is called before the inputs are loaded and before the network is built (a run's progress).
  */
-export function districtNetwork(model: unknown, year?: number): { network: Network; year: number } {
+export function districtNetwork(
+  model: unknown,
+  year?: number,
+  onStep: (step: "load" | "build") => void = () => undefined,
+): BuiltNetwork & { district: District } {
   const parsed = parseDistrict(model);
   if (!parsed.ok) throw new RunInputError("invalid district", parsed.issues);
+  onStep("load");
   const inputs = loadDistrictInputs(parsed.value, { baseDir: process.cwd() });
   if (!inputs.ok) throw new RunInputError("missing inputs", inputs.issues);
+  onStep("build");
   const built = buildNetwork({
     district: parsed.value,
     weather: inputs.value.weather,
@@ -20,7 +27,7 @@ export function districtNetwork(model: unknown, year?: number): { network: Netwo
     year,
   });
   if (!built.ok) throw new RunInputError("cannot build the energy network", built.issues);
-  return { network: built.value.network, year: built.value.year };
+  return { ...built.value, district: parsed.value };
 }
 
 /**

@@ -1,5 +1,4 @@
 import {
-  buildNetwork,
   computeKpis,
   optimize,
   optimizeAggregated,
@@ -8,9 +7,11 @@ import {
   type DispatchPolicy,
   type OptimizeMode,
 } from "@kera/engine";
-import { loadDistrictInputs } from "@kera/data";
-import { parseDistrict } from "@kera/schema";
 import { createHighsSolver } from "@kera/solver-highs";
+import { districtNetwork } from "./district-network.js";
+import { RunInputError } from "./run-input-error.js";
+
+export { RunInputError };
 
 /**
  * THE one place where a run is computed (inside a job worker): the stored district document is validated,
@@ -31,21 +32,6 @@ export interface RunScenarioOutput {
 
 export type ProgressCallback = (fraction: number, message?: string) => void;
 
-/**
- * A run that cannot be computed from its input: the job fails with this message and the issues. With a `code`
- * (e.g. `nothing-to-size`), the job's error carries it instead of the queue's `handler-error`.
- */
-export class RunInputError extends Error {
-  readonly issues: readonly { path: string; message: string }[];
-  declare readonly code?: string;
-  constructor(message: string, issues: readonly { path: string; message: string }[], code?: string) {
-    super(`${message}: ${issues.map((i) => i.message).join("; ")}`);
-    this.name = "RunInputError";
-    this.issues = issues;
-    if (code !== undefined) Object.defineProperty(this, "code", { value: code, enumerable: true });
-  }
-}
-
 const POLICIES: readonly DispatchPolicy[] = ["selfConsumption", "priceDriven"];
 const MODES: readonly OptimizeMode[] = ["operate", "plan"];
 
@@ -61,23 +47,13 @@ export async function runScenario(
     if (signal.aborted) throw signal.reason ?? new Error("aborted");
   };
   onProgress(0.02, "validating the district");
-  const parsed = parseDistrict(input.model);
-  if (!parsed.ok) throw new RunInputError("invalid district", parsed.issues);
-  const district = parsed.value;
-  onProgress(0.05, "loading weather");
-  const inputs = loadDistrictInputs(district, { baseDir: process.cwd() });
-  if (!inputs.ok) throw new RunInputError("missing inputs", inputs.issues);
-  checkAborted();
-  onProgress(0.1, "computing demand and production");
   const year = typeof input.options.year === "number" ? input.options.year : undefined;
-  const built = buildNetwork({
-    district,
-    weather: inputs.value.weather,
-    csvSeries: inputs.value.csvSeries,
-    year,
+  const built = districtNetwork(input.model, year, (step) => {
+    if (step === "load") return onProgress(0.05, "loading weather");
+    checkAborted();
+    onProgress(0.1, "computing demand and production");
   });
-  if (!built.ok) throw new RunInputError("cannot build the energy network", built.issues);
-  const { network, warnings } = built.value;
+  const { district, network, warnings } = built;
   checkAborted();
 
   if (input.kind === "simulate") {
@@ -94,7 +70,7 @@ export async function runScenario(
     const summary = summarizeRun({ kind: "simulate", network, result, kpis, warnings });
     onProgress(1, "done");
     return {
-      summary: { ...summary, district: district.name, year: built.value.year, policy },
+      summary: { ...summary, district: district.name, year: built.year, policy },
       series: { ...result.series },
     };
   }
@@ -144,7 +120,7 @@ export async function runScenario(
       summary: {
         ...summary,
         district: district.name,
-        year: built.value.year,
+        year: built.year,
         status: r.status,
         mode,
         objectiveEur: r.objectiveEur,

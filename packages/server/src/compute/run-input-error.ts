@@ -1,0 +1,14 @@
+/**
+ * A run that cannot be computed from its input: the job fails with this message and the issues. With a `code`
+ * (e.g. `nothing-to-size`), the job's error carries it instead of the queue's `handler-error`.
+ */
+export class RunInputError extends Error {
+  readonly issues: readonly { path: string; message: string }[];
+  declare readonly code?: string;
+  constructor(message: string, issues: readonly { path: string; message: string }[], code?: string) {
+    super(`${message}: ${issues.map((i) => i.message).join("; ")}`);
+    this.name = "RunInputError";
+    this.issues = issues;
+    if (code !== undefined) Object.defineProperty(this, "code", { value: code, enumerable: true });
+  }
+}
