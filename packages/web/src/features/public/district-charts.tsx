@@ -3,7 +3,7 @@ import { useMemo } from "react";
 import { Chart } from "../../charts/chart.js";
 import { barOption, sankeyOption } from "../../charts/options.js";
 import { monthNames, useI18n } from "../../i18n/i18n.js";
-import { energyFlows, monthlyRows } from "./indicators.js";
+import { energyFlows, monthlyRows, positivityUnit } from "./indicators.js";
 
 /** Sankey of the annual flows, MWh. */
 export function SankeyChart({ kpis }: { readonly kpis: Kpis }) {
@@ -43,7 +43,9 @@ export function MonthlyChart({ kpis }: { readonly kpis: Kpis }) {
     const rows = monthlyRows(kpis);
     const names = monthNames(tr.locale);
     const cats = rows.map((r) => names[r.month - 1] ?? String(r.month));
+    // In thousands of the positivity unit (MWh, MWh (PE) or tCO2e), one decimal.
     const mwh = (v: number) => Math.round(v / 100) / 10;
+    const unit = positivityUnit(kpis.energyPositivity.unit);
     return {
       surplusMonths: rows.filter((r) => r.balanceKWh > 0).length,
       months: rows.length,
@@ -54,14 +56,14 @@ export function MonthlyChart({ kpis }: { readonly kpis: Kpis }) {
           { name: tr.t("consumed"), values: rows.map((r) => mwh(r.consumedKWh)) },
           { name: tr.t("balance"), values: rows.map((r) => mwh(r.balanceKWh)), type: "line" },
         ],
-        { y: `MWh${kpis.energyPositivity.unit === "kWh_PE" ? " (PE)" : ""}`, markY: 0 },
+        { y: unit, markY: 0 },
       ),
       table: {
         columns: [
           tr.t("month"),
-          `${tr.t("produced")} MWh`,
-          `${tr.t("consumed")} MWh`,
-          `${tr.t("balance")} MWh`,
+          `${tr.t("produced")} ${unit}`,
+          `${tr.t("consumed")} ${unit}`,
+          `${tr.t("balance")} ${unit}`,
         ],
         rows: rows.map(
           (r, i) => [cats[i] ?? "", mwh(r.producedKWh), mwh(r.consumedKWh), mwh(r.balanceKWh)] as const,

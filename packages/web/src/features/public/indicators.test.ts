@@ -1,6 +1,6 @@
 import type { Kpis } from "@kera/engine";
 import { describe, expect, it } from "vitest";
-import { energyFlows, positivityTarget, residentsByYear, statusOf } from "./indicators.js";
+import { energyFlows, positivityTarget, positivityUnit, residentsByYear, statusOf } from "./indicators.js";
 
 const energy = (over: Partial<Kpis["energy"]>): Kpis =>
   ({
@@ -65,5 +65,13 @@ describe("status and build-out", () => {
       ratio: 1,
     });
     expect(positivityTarget({})).toBeUndefined();
+  });
+});
+
+describe("positivityUnit", () => {
+  it("names the thousands of each positivity unit (emissions are not MWh)", () => {
+    expect(positivityUnit("kWh")).toBe("MWh");
+    expect(positivityUnit("kWh_PE")).toBe("MWh (PE)");
+    expect(positivityUnit("kgCO2e")).toBe("tCO2e");
   });
 });

@@ -1,4 +1,4 @@
-import type { Kpis } from "@kera/engine";
+import type { EnergyPositivity, Kpis } from "@kera/engine";
 import type { MessageKey } from "../../i18n/i18n.js";
 
 /** One annual energy flow of the Sankey, kWh/a. */
@@ -30,6 +30,21 @@ export function energyFlows(k: Kpis): Flow[] {
     { source: "flowCooling", target: "flowBuildingsCool", kWh: e.demandKWh.cooling },
   ];
   return flows.filter((f) => Number.isFinite(f.kWh) && f.kWh > 0.5);
+}
+
+/**
+ * The unit of energy-positivity figures shown in thousands (kWh/1000 = MWh, kgCO2e/1000 = tCO2e): produced,
+ * consumed and balance are in the indicator's own unit (delivered, primary-energy weighted or emissions).
+ */
+export function positivityUnit(unit: EnergyPositivity["unit"]): string {
+  switch (unit) {
+    case "kWh":
+      return "MWh";
+    case "kWh_PE":
+      return "MWh (PE)";
+    case "kgCO2e":
+      return "tCO2e";
+  }
 }
 
 export type Status = "positive" | "onTrack" | "behind";

@@ -1,5 +1,6 @@
 import type { Kpis } from "@kera/engine";
 import { useI18n, type MessageKey } from "../../i18n/i18n.js";
+import { positivityUnit } from "./indicators.js";
 
 export interface KpiCard {
   readonly id: string;
@@ -13,8 +14,8 @@ export interface KpiCard {
 /** The headline indicators of a district, formatted for the viewer's locale. */
 export function kpiCardsOf(k: Kpis, tr: ReturnType<typeof useI18n>, base?: Kpis): KpiCard[] {
   const ep = k.energyPositivity;
-  const mwh = (kwh: number) =>
-    `${tr.num(kwh / 1000)} MWh${ep.unit === "kWh" ? "" : ep.unit === "kWh_PE" ? " (PE)" : ""}`;
+  // Produced, consumed and balance are in the positivity unit (delivered, primary energy or emissions).
+  const thousands = (v: number) => `${tr.num(v / 1000)} ${positivityUnit(ep.unit)}`;
   const signed = (v: number, fmt: (x: number) => string) =>
     `${v > 0 ? "+" : v < 0 ? "−" : "±"}${fmt(Math.abs(v))}`;
   const d = (a: number | null | undefined, b: number | null | undefined, fmt: (x: number) => string) =>
@@ -31,8 +32,8 @@ export function kpiCardsOf(k: Kpis, tr: ReturnType<typeof useI18n>, base?: Kpis)
       id: "balance",
       label: "kpiBalance",
       help: "kpiBalanceHelp",
-      value: mwh(ep.balanceKWh),
-      delta: d(ep.balanceKWh, base?.energyPositivity.balanceKWh, (x) => `${tr.num(x / 1000)} MWh`),
+      value: thousands(ep.balanceKWh),
+      delta: d(ep.balanceKWh, base?.energyPositivity.balanceKWh, thousands),
     },
     {
       id: "co2",
