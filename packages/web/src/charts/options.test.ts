@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { durationOption, hourlyLineOption } from "./options.js";
+import { durationOption, hourlyLineOption, sankeyOption } from "./options.js";
 
 const AXIS = { axisLabel: { color: "#333" }, nameTextStyle: { color: "#333" } };
 
@@ -35,5 +35,15 @@ describe("hour line options", () => {
       [0, 2],
       [1, 4],
     ]);
+  });
+});
+
+describe("sankeyOption", () => {
+  it("formats the tooltip's value with the page's formatter and the unit", () => {
+    const o = sankeyOption([{ source: "PV", target: "Electricity", value: 1234.6 }], "MWh/a", (v) =>
+      v.toFixed(0).replace(/\B(?=(\d{3})+$)/g, "\u00a0"),
+    );
+    const format = (o.tooltip as { valueFormatter: (v: unknown) => string }).valueFormatter;
+    expect(format(1234.6)).toBe("1\u00a0235 MWh/a");
   });
 });

@@ -19,14 +19,22 @@ export interface SankeyLink {
   readonly value: number;
 }
 
-/** Sankey of flows; `vertical` (top to bottom) suits narrow screens. */
-export function sankeyOption(links: readonly SankeyLink[], unit: string, vertical = false): ChartOption {
+/**
+ * Sankey of flows; `vertical` (top to bottom) suits narrow screens. `formatValue` formats a flow in the
+ * page's language (the tooltip adds the unit).
+ */
+export function sankeyOption(
+  links: readonly SankeyLink[],
+  unit: string,
+  formatValue: (value: number) => string,
+  vertical = false,
+): ChartOption {
   const names = [...new Set(links.flatMap((l) => [l.source, l.target]))];
   return {
     color: PALETTE,
     tooltip: {
       trigger: "item",
-      valueFormatter: (v: unknown) => `${Math.round(Number(v)).toLocaleString()} ${unit}`,
+      valueFormatter: (v: unknown) => `${formatValue(Number(v))} ${unit}`,
     },
     series: [
       {

@@ -17,7 +17,7 @@ export function SankeyChart({ kpis }: { readonly kpis: Kpis }) {
       value: f.kWh / 1000,
     }));
     return {
-      option: sankeyOption(flows, "MWh", narrow),
+      option: sankeyOption(flows, "MWh/a", (v) => tr.num(v), narrow),
       table: {
         columns: ["from", "to", "MWh/a"],
         rows: flows.map((f) => [f.source, f.target, Math.round(f.value)] as const),
