@@ -3,17 +3,7 @@ import { CARRIERS } from "../network/network.js";
 import type { SimulationResult } from "../simulate/simulate.js";
 import { annualise } from "../kpi/finance.js";
 import type { Allocation } from "./shapley.js";
-import { localMonths } from "../kpi/local-time.js";
-
-function stepsByMonth(months: Uint8Array): { month: number; steps: number[] }[] {
-  const byMonth = new Map<number, number[]>();
-  months.forEach((m, t) => {
-    const list = byMonth.get(m) ?? [];
-    list.push(t);
-    byMonth.set(m, list);
-  });
-  return [...byMonth.entries()].sort((a, b) => a[0] - b[0]).map(([month, steps]) => ({ month, steps }));
-}
+import { localMonths, stepsByMonth } from "../kpi/local-time.js";
 
 /** One partner's line of the settlement, EUR/a. */
 export interface SettlementLine {

@@ -45,3 +45,14 @@ export function localMonths(timeline: Timeline): Uint8Array {
   }
   return months;
 }
+
+/** The hour indices of each month in `months` (from `localMonths`), months ascending: peak-charge groups. */
+export function stepsByMonth(months: Uint8Array): { month: number; steps: number[] }[] {
+  const byMonth = new Map<number, number[]>();
+  months.forEach((m, t) => {
+    const list = byMonth.get(m) ?? [];
+    list.push(t);
+    byMonth.set(m, list);
+  });
+  return [...byMonth.entries()].sort((a, b) => a[0] - b[0]).map(([month, steps]) => ({ month, steps }));
+}

@@ -2,7 +2,7 @@ import type { Carrier, Extendable, Location, Network, NetworkStorage } from "../
 import { createLpBuilder, type LpBuilder, type LpTerm } from "../lp/lp-builder.js";
 import type { LpModel } from "../lp/lp-model.js";
 import { annualise } from "../kpi/finance.js";
-import { localMonths } from "../kpi/local-time.js";
+import { localMonths, stepsByMonth } from "../kpi/local-time.js";
 import { carrierWeight, insideBoundary } from "../kpi/ped-weights.js";
 import { storagePowerRates } from "../network/storage-power.js";
 
@@ -131,16 +131,6 @@ interface BalanceSeries {
   /** Column of hour 0; hour t is start + t. */
   readonly start: number;
   readonly coef: number | Float64Array;
-}
-
-function stepsByMonth(months: Uint8Array): { month: number; steps: number[] }[] {
-  const byMonth = new Map<number, number[]>();
-  months.forEach((m, t) => {
-    const list = byMonth.get(m) ?? [];
-    list.push(t);
-    byMonth.set(m, list);
-  });
-  return [...byMonth.entries()].sort((a, b) => a[0] - b[0]).map(([month, steps]) => ({ month, steps }));
 }
 
 export function formulate(network: Network, options: FormulationOptions): FormulatedModel {
