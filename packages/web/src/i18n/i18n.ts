@@ -26,6 +26,19 @@ export function pickLocale(preferred: readonly string[]): Locale {
   return "en";
 }
 
+/** Fills `{name}` placeholders of a message; numbers go through `num` (the locale's grouping). */
+export function interpolate(
+  text: string,
+  vars: Readonly<Record<string, string | number>> | undefined,
+  num: (value: number) => string,
+): string {
+  if (!vars) return text;
+  return text.replace(/\{(\w+)\}/g, (m, name: string) => {
+    const v = vars[name];
+    return v === undefined ? m : typeof v === "number" ? num(v) : v;
+  });
+}
+
 export interface Translator {
   readonly locale: Locale;
   t(key: MessageKey, vars?: Readonly<Record<string, string | number>>): string;
@@ -50,12 +63,7 @@ export function createTranslator(locale: Locale): Translator {
   return {
     locale,
     t(key, vars) {
-      const text: string = messages[key] ?? en[key] ?? key;
-      if (!vars) return text;
-      return text.replace(/\{(\w+)\}/g, (m, name: string) => {
-        const v = vars[name];
-        return v === undefined ? m : typeof v === "number" ? this.num(v) : v;
-      });
+      return interpolate(messages[key] ?? en[key] ?? key, vars, (v) => this.num(v));
     },
     num(value, digits = 0) {
       if (value === null || value === undefined || !Number.isFinite(value)) return "–";

@@ -1,5 +1,12 @@
 import { useMemo } from "react";
-import { LOCALE_TAGS, useI18n, type Locale, type MessageKey, type Translator } from "../../i18n/i18n.js";
+import {
+  interpolate,
+  LOCALE_TAGS,
+  useI18n,
+  type Locale,
+  type MessageKey,
+  type Translator,
+} from "../../i18n/i18n.js";
 import { cocreationEn, cocreationFi, cocreationSv, type CocreationMessages } from "./cocreation-messages.js";
 
 export type CocreationKey = keyof CocreationMessages;
@@ -44,12 +51,7 @@ export function createCocreationTranslator(tr: Translator): CocreationTranslator
     date: (value) => tr.date(value),
     t(key, vars) {
       if (!isCocreationKey(key)) return tr.t(key, vars);
-      const text = messages[key];
-      if (!vars) return text;
-      return text.replace(/\{(\w+)\}/g, (m, name: string) => {
-        const v = vars[name];
-        return v === undefined ? m : typeof v === "number" ? tr.num(v) : v;
-      });
+      return interpolate(messages[key], vars, (v) => tr.num(v));
     },
     signed(value, digits = 0) {
       return signedFormat(value, digits, false);
