@@ -23,7 +23,3 @@ export type { BullmqJobQueueOptions } from "./bullmq-queue.js";
 export { startWorker, DEFAULT_QUEUE_NAME, DEFAULT_PREFIX } from "./bullmq-worker.js";
 export type { StartWorkerOptions, RunningWorker } from "./bullmq-worker.js";
 export { createRedisResultCache } from "./redis-result-cache.js";
-export { createJobQueue, jobQueueConfigFromEnv } from "./create-job-queue.js";
-export type { JobQueueConfig } from "./create-job-queue.js";
-export { reconcileRuns, createStoreResultCache } from "./store-bridge.js";
-export type { ReconcileReport } from "./store-bridge.js";
