@@ -58,10 +58,6 @@ export const NETWORK_DEFAULTS = {
    * water of at least 55 degC at the draw-off points) — conservative for space heating.
    */
   heatPumpSinkTempC: 55,
-  /** Kilometres per car and year (Finnish average passenger-car mileage ~16,000-17,000 km/a, Traficom; estimate). */
-  evKmPerYear: 15000,
-  /** Electricity per km at the plug, kWh/km (estimate; typical BEV 0.15-0.20). */
-  evKwhPerKm: 0.18,
   /** Full-load hours of contracted wind when the model gives none, h/a (estimate; Finnish fleet ~30 % capacity factor). */
   windFullLoadHours: 2600,
 } as const;
@@ -570,16 +566,12 @@ export function buildNetwork(input: BuildNetworkInput): Result<BuiltNetwork> {
           });
           return;
         }
-        const kmPerYear =
-          a.annualDemand !== undefined
-            ? a.annualDemand / (a.chargePoints * NETWORK_DEFAULTS.evKwhPerKm)
-            : NETWORK_DEFAULTS.evKmPerYear;
+        // Without annualDemand, each charge point serves one car with the EV model's cited defaults (EV_DEFAULTS).
         const profile = evChargingProfile({
           timeline,
           calendar,
           cars: a.chargePoints,
-          kmPerYear,
-          kwhPerKm: NETWORK_DEFAULTS.evKwhPerKm,
+          annualDemandKwh: a.annualDemand,
           chargerKw: capacity > 0 ? capacity / a.chargePoints : undefined,
           pattern: residential ? "overnight" : undefined,
         });
