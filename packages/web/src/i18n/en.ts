@@ -31,6 +31,7 @@ export const en = {
     "Greenhouse gas emissions of the energy used, minus those avoided by exported electricity and contracted off-site renewables. Zero or less means carbon neutral.",
   kpiCo2PerResident: "Emissions per resident",
   kpiCostPerResident: "Energy cost per resident",
+  eurPerMonth: "{value} €/month",
   kpiCostPerResidentHelp:
     "Energy and energy-system costs of the whole district (VAT excluded) shared by residents and jobs, per resident and month.",
   kpiSelfSufficiency: "Self-sufficiency",

@@ -32,6 +32,7 @@ export const fi: Messages = {
     "Käytetyn energian kasvihuonekaasupäästöt, joista on vähennetty viedyn sähkön ja sopimuksin hankitun uusiutuvan energian välttämät päästöt. Nolla tai vähemmän tarkoittaa hiilineutraalia.",
   kpiCo2PerResident: "Päästöt asukasta kohden",
   kpiCostPerResident: "Energiakustannus asukasta kohden",
+  eurPerMonth: "{value} €/kk",
   kpiCostPerResidentHelp:
     "Koko alueen energia- ja energiajärjestelmäkustannukset (ilman arvonlisäveroa) jaettuna asukkaille ja työpaikoille, asukasta ja kuukautta kohden.",
   kpiSelfSufficiency: "Omavaraisuus",

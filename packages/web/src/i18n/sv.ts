@@ -32,6 +32,7 @@ export const sv: Messages = {
     "Växthusgasutsläpp från använd energi, minus utsläpp som undviks genom exporterad el och avtalad förnybar energi utanför området. Noll eller mindre betyder koldioxidneutralt.",
   kpiCo2PerResident: "Utsläpp per invånare",
   kpiCostPerResident: "Energikostnad per invånare",
+  eurPerMonth: "{value} €/mån",
   kpiCostPerResidentHelp:
     "Hela områdets energi- och energisystemkostnader (exklusive moms) fördelade på invånare och arbetsplatser, per invånare och månad.",
   kpiSelfSufficiency: "Självförsörjning",

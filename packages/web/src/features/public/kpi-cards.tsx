@@ -46,7 +46,7 @@ export function kpiCardsOf(k: Kpis, tr: ReturnType<typeof useI18n>, base?: Kpis)
       id: "cost",
       label: "kpiCostPerResident",
       help: "kpiCostPerResidentHelp",
-      value: `${tr.num(k.perResident.costEurPerMonth, 0)} €/${tr.locale === "en" ? "month" : tr.locale === "fi" ? "kk" : "mån"}`,
+      value: tr.t("eurPerMonth", { value: tr.num(k.perResident.costEurPerMonth, 0) }),
       delta: d(k.perResident.costEurPerMonth, base?.perResident.costEurPerMonth, (x) => `${tr.num(x, 1)} €`),
     },
     {
