@@ -58,7 +58,12 @@ export const NETWORK_DEFAULTS = {
    * water of at least 55 degC at the draw-off points) — conservative for space heating.
    */
   heatPumpSinkTempC: 55,
-  /** Full-load hours of contracted wind when the model gives none, h/a (estimate; Finnish fleet ~30 % capacity factor). */
+  /**
+   * Full-load hours of contracted wind when the model gives none, h/a: 2,600 h = 30 % capacity factor, the
+   * Finnish fleet of 2018–2019 (Finnish Energy / Energiateollisuus wind statistics). A conservative estimate:
+   * newer fleets do better (VTT wind statistics: 33 % in 2019; Fingrid open data 2021: 2,980 h [D-fingrid],
+   * the value the Kera model states), so give `fullLoadHours` for a contract when it is known.
+   */
   windFullLoadHours: 2600,
 } as const;
 
