@@ -90,6 +90,7 @@ export async function startJobWorker(
   const handlers = Object.fromEntries(RUN_KINDS.map((k) => [k, ref]));
   return startWorker({
     redisUrl: config.redisUrl,
+    ...(config.queueName === undefined ? {} : { queueName: config.queueName }),
     handlers,
     ...(config.workers === undefined || config.workers === 0 ? {} : { concurrency: config.workers }),
     onError: (error) => logger.error({ err: error }, "worker error"),

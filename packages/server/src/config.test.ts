@@ -13,6 +13,8 @@ describe("readConfig", () => {
     });
     expect(c.databaseUrl).toBeUndefined();
     expect(c.redisUrl).toBeUndefined();
+    expect(c.queueName).toBeUndefined();
+    expect(readConfig({ KERA_QUEUE_NAME: " kera-test " }).queueName).toBe("kera-test");
     expect(readConfig({ HOST: "0.0.0.0" }).cookieSecure).toBe(true);
     expect(readConfig({ HOST: "0.0.0.0", COOKIE_SECURE: "false" }).cookieSecure).toBe(false);
     expect(readConfig({ KERA_SEED: "off" }).seed).toBe(false);

@@ -18,6 +18,8 @@ export interface ServerConfig {
    * main thread without a pool (small deployments, debugging).
    */
   readonly workers: number | undefined;
+  /** BullMQ queue name (env KERA_QUEUE_NAME); unset → the queue's default `kera-jobs` (DEFAULT_QUEUE_NAME). */
+  readonly queueName: string | undefined;
   /** pino level (env LOG_LEVEL, default info). */
   readonly logLevel: string;
   /** Seed the Kera district when the store is empty (env KERA_SEED, default on; "0"/"false"/"off" disables). */
@@ -71,6 +73,7 @@ export function readConfig(env: Record<string, string | undefined>): ServerConfi
     databaseUrl: env.DATABASE_URL?.trim() || undefined,
     redisUrl: env.REDIS_URL?.trim() || undefined,
     workers,
+    queueName: env.KERA_QUEUE_NAME?.trim() || undefined,
     logLevel: env.LOG_LEVEL?.trim() || "info",
     seed: parseBool(env.KERA_SEED, true),
     cookieSecure: parseBool(env.COOKIE_SECURE, !isLoopbackHost(host)),

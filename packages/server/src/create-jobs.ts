@@ -63,6 +63,7 @@ export async function createJobs(
   const queue = config.redisUrl
     ? await createBullmqJobQueue({
         redisUrl: config.redisUrl,
+        ...(config.queueName === undefined ? {} : { queueName: config.queueName }),
         worker:
           config.workers === 0 ? false : config.workers === undefined ? {} : { concurrency: config.workers },
         cache: storeResultCache(store),
