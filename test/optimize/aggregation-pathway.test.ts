@@ -128,4 +128,11 @@ describe("pathway", () => {
     const r = await optimizePathway([{ year: 2030, years: 2, network: net }], solver);
     expect(r.periods[0]?.discountedYears).toBeCloseTo(1 + 1 / 1.05, 12);
   });
+
+  it("rejects an empty list of periods with a coded engine error", async () => {
+    await expect(optimizePathway([], solver)).rejects.toMatchObject({
+      name: "EngineError",
+      code: "no-periods",
+    });
+  });
 });

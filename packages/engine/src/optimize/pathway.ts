@@ -1,3 +1,4 @@
+import { EngineError } from "../errors.js";
 import type { Extendable, Network } from "../network/network.js";
 import { createLpBuilder, type LpTerm } from "../lp/lp-builder.js";
 import { readLpSolution } from "../lp/lp-solution.js";
@@ -90,7 +91,7 @@ export async function optimizePathway(
 ): Promise<PathwayResult> {
   const sorted = [...periods].sort((a, b) => a.year - b.year);
   const first = sorted[0];
-  if (!first) throw new Error("optimizePathway needs at least one period");
+  if (!first) throw new EngineError("no-periods", "periods: optimizePathway needs at least one period");
   const r = first.network.discountRate;
   const discounted = sorted.map((q) => {
     let s = 0;
