@@ -5,7 +5,6 @@
  * By default this process also runs a worker (`worker: { concurrency }`); pass `worker: false` for a
  * producer only.
  */
-import { randomUUID } from "node:crypto";
 import { Queue, QueueEvents } from "bullmq";
 import { Redis } from "ioredis";
 import {
@@ -17,8 +16,8 @@ import {
   type BullmqJobData,
   type RunningWorker,
 } from "./bullmq-worker.js";
+import { admitJob } from "./admit-job.js";
 import { EventHub } from "./event-hub.js";
-import { jobInputHash } from "./input-hash.js";
 import { createRedisResultCache } from "./redis-result-cache.js";
 import {
   parseEventMessage,
@@ -127,14 +126,7 @@ export async function createBullmqJobQueue(options: BullmqJobQueueOptions): Prom
     },
 
     async enqueue(request: EnqueueRequest) {
-      if (closed) throw new Error("job queue is closed");
-      if (!handlers.has(request.kind)) throw new Error(`no handler registered for job kind ${request.kind}`);
-      const id = request.id ?? randomUUID();
-      const timeLimitS = request.timeLimitS ?? null;
-      if (timeLimitS !== null && !(timeLimitS > 0))
-        throw new Error(`timeLimitS must be > 0, got ${timeLimitS}`);
-      const inputHash = jobInputHash(request.kind, request.input, request.options);
-      const hit = cache && !request.noCache ? await cache.get(request.kind, inputHash) : undefined;
+      const { id, timeLimitS, inputHash, hit } = await admitJob(request, { closed, handlers, cache });
       const at = new Date().toISOString();
       const created = await transition(
         redis,

@@ -2,10 +2,9 @@
  * The default JobQueue adapter: an in-memory FIFO served by a pool of worker threads in this process.
  * Job state lives in memory (the server records it in the store through `recordJobsInStore`).
  */
-import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
+import { admitJob } from "./admit-job.js";
 import { EventHub } from "./event-hub.js";
-import { jobInputHash } from "./input-hash.js";
 import { createMemoryResultCache, type ResultCache } from "./result-cache.js";
 import { ThreadRunner } from "./thread-runner.js";
 import { defaultWorkerCount } from "./worker-count.js";
@@ -202,15 +201,9 @@ export function createInProcessJobQueue(options: InProcessJobQueueOptions = {}):
     },
 
     async enqueue(request: EnqueueRequest) {
-      if (closed) throw new Error("job queue is closed");
-      if (!handlers.has(request.kind)) throw new Error(`no handler registered for job kind ${request.kind}`);
-      const id = request.id ?? randomUUID();
+      const { id, timeLimitS, inputHash, hit } = await admitJob(request, { closed, handlers, cache });
+      // Checked after the cache look-up (an await), right before the job is recorded.
       if (jobs.has(id)) throw new Error(`job ${id} already exists`);
-      const timeLimitS = request.timeLimitS ?? null;
-      if (timeLimitS !== null && !(timeLimitS > 0))
-        throw new Error(`timeLimitS must be > 0, got ${timeLimitS}`);
-      const inputHash = jobInputHash(request.kind, request.input, request.options);
-      const hit = cache && !request.noCache ? await cache.get(request.kind, inputHash) : undefined;
       const record: JobRecord = {
         snapshot: {
           id,
