@@ -37,7 +37,9 @@ export interface AssetCosts {
  * (kW, kWp or kWh); the simulator ignores this and uses the asset's fixed capacity.
  */
 export interface Extendable {
+  /** Lower bound of the sized capacity: kW (kWp for PV, kWh for storage). */
   readonly capacityMin: number;
+  /** Upper bound of the sized capacity, same unit as `capacityMin`. */
   readonly capacityMax: number;
   /** Investment per unit of capacity, EUR/kW (EUR/kWh for storage). */
   readonly investEurPerUnit: number;
@@ -219,7 +221,9 @@ export type PedBoundary = "onSite" | "functional" | "virtual";
 export type PedWeighting = "delivered" | "primaryEnergy" | "co2";
 
 export interface NetworkPeople {
+  /** Residents, persons. */
   readonly residents: number;
+  /** Workplaces, jobs. */
   readonly jobs: number;
 }
 
@@ -240,6 +244,7 @@ export interface NetworkTargets {
   readonly capacityLimits?: readonly {
     readonly name: string;
     readonly assetIds: readonly string[];
+    /** In the assets' capacity unit (kW, kWp or kWh; the assets of one limit share it). */
     readonly maxCapacity: number;
   }[];
 }
