@@ -236,11 +236,16 @@ export function describeJobQueueContract(
       expect((await collect(q(), next)).at(-1)?.type).toBe("succeeded");
     });
 
-    it("rejects unknown kinds and duplicate ids", async () => {
-      await expect(q().enqueue({ kind: "no-such-kind", input: {} })).rejects.toThrow();
+    it("rejects unknown kinds, time limits that are not positive and duplicate ids", async () => {
+      await expect(q().enqueue({ kind: "no-such-kind", input: {} })).rejects.toThrow(/no handler/);
+      await expect(
+        q().enqueue({ kind: "sum", input: { numbers: [fresh()] }, timeLimitS: 0 }),
+      ).rejects.toThrow(/timeLimitS/);
       const id = `job-${Math.floor(fresh() * 1e6)}`;
       expect(await q().enqueue({ id, kind: "sum", input: { numbers: [fresh()] } })).toBe(id);
-      await expect(q().enqueue({ id, kind: "sum", input: { numbers: [fresh()] } })).rejects.toThrow();
+      await expect(q().enqueue({ id, kind: "sum", input: { numbers: [fresh()] } })).rejects.toThrow(
+        /already exists/,
+      );
       await collect(q(), id);
     });
 
