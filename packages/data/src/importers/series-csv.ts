@@ -172,15 +172,7 @@ export function parseSeriesCsv(text: string, options: SeriesCsvOptions = {}): Re
   let previousUtc: number | undefined;
   for (const { line, text: lineText } of dataLines) {
     const fields = splitFields(lineText, delimiter);
-    if (fields.length !== header.length) {
-      issues.error("wrong-column-count", `${fields.length} fields, the header has ${header.length}`, {
-        line,
-        column: 1,
-        value: fields.length,
-        expected: String(header.length),
-      });
-      continue;
-    }
+    if (issues.wrongColumnCount(line, fields.length, header.length)) continue;
     if (timeIndex >= 0) {
       const f = fields[timeIndex] ?? { text: "", column: 1 };
       const stamp = parseStamp(f.text);

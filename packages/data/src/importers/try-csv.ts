@@ -110,15 +110,7 @@ export function parseTryCsv(text: string, options: TryCsvOptions = {}): Result<W
   const values = new Float64Array(read.length);
   for (const { line, text: lineText } of lines.slice(1)) {
     const fields = splitFields(lineText, delimiter);
-    if (fields.length !== header.length) {
-      issues.error("wrong-column-count", `${fields.length} fields, header has ${header.length}`, {
-        line,
-        column: 1,
-        value: fields.length,
-        expected: String(header.length),
-      });
-      continue;
-    }
+    if (issues.wrongColumnCount(line, fields.length, header.length)) continue;
     let rowOk = true;
     let timeOk = true;
     for (let k = 0; k < read.length; k++) {

@@ -72,15 +72,7 @@ export function parseCeaSchedule(
   const dataLines = lines.slice(1);
   for (const { line, text: lineText } of dataLines) {
     const fields = splitFields(lineText, ",");
-    if (fields.length !== header.length) {
-      issues.error("wrong-column-count", `${fields.length} fields, the header has ${header.length}`, {
-        line,
-        column: 1,
-        value: fields.length,
-        expected: String(header.length),
-      });
-      continue;
-    }
+    if (issues.wrongColumnCount(line, fields.length, header.length)) continue;
     const label = fields[col("hour")]?.text.trim() ?? "";
     const m = HOUR_LABEL.exec(label);
     const hour = m ? Number(m[2]) : Number.NaN;

@@ -69,6 +69,21 @@ export class IssueList {
     this.add(code, message, { ...where, severity: "warning" });
   }
 
+  /**
+   * Reports `wrong-column-count` at `line` when a data row has `fields` fields and the header `headerFields`;
+   * true when it did (the caller skips the row).
+   */
+  wrongColumnCount(line: number, fields: number, headerFields: number): boolean {
+    if (fields === headerFields) return false;
+    this.error("wrong-column-count", `${fields} fields, the header has ${headerFields}`, {
+      line,
+      column: 1,
+      value: fields,
+      expected: String(headerFields),
+    });
+    return true;
+  }
+
   /** The final list, with a `too-many-issues` note when some were dropped. */
   finish(): Issue[] {
     if (this.dropped > 0) {
