@@ -12,7 +12,7 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 
 /**
  * Creates `user` (before the server opens the database: PGlite allows one process at a time), starts the built
- * server with KERA_WORKERS=1 (plus `env`) and waits until the Kera baseline is computed (5 minutes at most).
+ * server with KERA_WORKERS=1 (plus `env`; a variable set to undefined is left out) and waits until the Kera baseline is computed (5 minutes at most).
  * Returns the base URL, the public Kera district body (`district`, `baseline`), the seconds until the baseline was
  * there, and `stop()`, which stops the server and removes the data directory.
  */

@@ -1,18 +1,12 @@
-/* global clearTimeout, fetch, performance, document */
+/* global performance, document */
 // Web app benchmark (issue 7): public page ready time on loopback, the public page's JavaScript (gzipped),
 // a full-year hourly chart's render time, and the in-browser what-if recomputation time.
 // Needs `npm run build` (server dist and packages/web/dist) and Chromium (CHROMIUM_PATH, default /usr/bin/chromium).
 // Prints progress, then ONE JSON object as the last stdout line.
-import { spawn } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
-import { addUser, openServerStore } from "@kera/server";
 import { chromium } from "playwright-core";
+import { startBuiltServer } from "./support.mjs";
 
-const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const TARGETS = { publicReadyMs: 1500, publicJsGzipKb: 400, hourlyChartMs: 300, whatIfMs: 200 };
 const RUNS = Number(process.env.KERA_BENCH_RUNS ?? 5);
 const log = (line) => process.stdout.write(`${line}\n`);
@@ -22,37 +16,14 @@ const median = (xs) => {
 };
 const round = (x) => (x === null ? null : Math.round(x * 10) / 10);
 
-const dataDir = await mkdtemp(join(tmpdir(), "kera-web-bench-"));
-const env = { ...process.env, DATA_DIR: dataDir, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "warn" };
 const partner = { email: "bench@example.org", password: "a-long-bench-password" };
-const store = await openServerStore(env);
-await addUser(store, { ...partner, role: "partner", organisation: "housing-tiili" });
-await store.close();
-
-const server = spawn(process.execPath, [join(ROOT, "packages/server/dist/main.js")], {
-  env,
-  stdio: ["ignore", "pipe", "pipe"],
+// Workers as the caller's KERA_WORKERS says, else the server's default (not the helper's 1), as deployed.
+const { base: url, stop } = await startBuiltServer({
+  name: "web",
+  user: { ...partner, role: "partner", organisation: "housing-tiili" },
+  env: { KERA_WORKERS: process.env.KERA_WORKERS },
 });
-let serverLog = "";
-const url = await new Promise((resolve, reject) => {
-  const timer = setTimeout(() => reject(new Error(`server did not start:\n${serverLog}`)), 120_000);
-  const on = (chunk) => {
-    serverLog += chunk.toString();
-    const m = /running at (http:\/\/\S+)/.exec(serverLog);
-    if (m) {
-      clearTimeout(timer);
-      resolve(m[1]);
-    }
-  };
-  server.stdout.on("data", on);
-  server.stderr.on("data", on);
-});
-log(`server at ${url}; waiting for the baseline run`);
-for (let i = 0; i < 300; i++) {
-  const body = await (await fetch(`${url}/api/v1/public/districts/kera`)).json();
-  if (body.baseline) break;
-  await new Promise((r) => setTimeout(r, 1000));
-}
+log(`server at ${url}, baseline computed`);
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
@@ -169,13 +140,10 @@ try {
       median(roundTripMs) < TARGETS.whatIfMs,
   };
   await browser.close();
-  server.kill("SIGTERM");
-  await new Promise((r) => server.once("exit", r));
-  await rm(dataDir, { recursive: true, force: true });
+  await stop();
   process.stdout.write(`${JSON.stringify(summary)}\n`);
 } catch (error) {
   await browser.close();
-  server.kill("SIGTERM");
-  await rm(dataDir, { recursive: true, force: true });
+  await stop();
   throw error;
 }
