@@ -1,5 +1,6 @@
+import { seriesUnit } from "@kera/engine";
 import { describe, expect, it } from "vitest";
-import { localOffsetHours, numericLeaves, seriesNamesOf, timelineOf } from "./results-view.js";
+import { localOffsetHours, numericLeaves, seriesNamesOf, seriesUnitOf, timelineOf } from "./results-view.js";
 
 describe("results helpers", () => {
   it("finds Helsinki's offset in winter and summer", () => {
@@ -15,6 +16,13 @@ describe("results helpers", () => {
     expect(timelineOf(summary)).toEqual({ startUtcMs: Date.UTC(2036, 11, 31, 22), offsetHours: 2 });
     expect(seriesNamesOf(summary)).toEqual(["a:import", "b:flowOut"]);
     expect(timelineOf({})).toEqual({ startUtcMs: 0, offsetHours: 0 });
+  });
+  it("gives a series the engine's unit", () => {
+    for (const name of ["bat:stateOfCharge", "grid:import", "pv-roof:flowOut", "bus:heat:unmet"]) {
+      expect(seriesUnitOf(name), name).toBe(seriesUnit(name));
+    }
+    expect(seriesUnitOf("bat:stateOfCharge")).toBe("kWh");
+    expect(seriesUnitOf("grid:import")).toBe("kWh/h");
   });
   it("lists the numeric leaves of a summary with their paths", () => {
     expect(numericLeaves({ a: 1, b: { c: [2, "x"] }, d: Number.NaN })).toEqual([

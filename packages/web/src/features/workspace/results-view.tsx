@@ -1,4 +1,4 @@
-import { seriesUnit, type Kpis } from "@kera/engine";
+import type { Kpis } from "@kera/engine";
 import { useEffect, useMemo, useState } from "react";
 import { api, errorText, kpisOf } from "../../api/client.js";
 import { Chart, TableView } from "../../charts/chart.js";
@@ -142,7 +142,7 @@ function SeriesCharts({
         title={tr.t("carpetTitle", { name: chosen })}
         help={tr.t("carpetHelp")}
         values={charts.carpet}
-        unit={seriesUnit(chosen)}
+        unit={seriesUnitOf(chosen)}
         startUtcMs={timeline.startUtcMs}
         offsetHours={timeline.offsetHours}
         testId="carpet"
@@ -166,6 +166,15 @@ function SeriesCharts({
       ) : null}
     </section>
   );
+}
+
+/**
+ * Unit of a result series by its attribute: the engine's `seriesUnit` (kWh for a state of charge, kWh/h
+ * for flows). Repeated here because the engine runs only in the what-if Worker (importing it into the page
+ * evaluates its modules there, and zod's eval probe then trips the page's CSP); a test pins the two together.
+ */
+export function seriesUnitOf(name: string): string {
+  return name.endsWith(":stateOfCharge") ? "kWh" : "kWh/h";
 }
 
 /** The run's series names from its summary (RunSummary.seriesNames), else the placeholder's. */
