@@ -65,6 +65,13 @@ export const NETWORK_DEFAULTS = {
    * the value the Kera model states), so give `fullLoadHours` for a contract when it is known.
    */
   windFullLoadHours: 2600,
+  /**
+   * Tilt of an off-site solar park without an availability series, degrees from horizontal (estimate: a fixed
+   * ground-mounted park; flatter than the annual optimum of about 40° in southern Finland to limit row shading).
+   */
+  offsiteSolarTiltDeg: 30,
+  /** Azimuth of that park, degrees clockwise from north (180 = due south, estimate). */
+  offsiteSolarAzimuthDeg: 180,
 } as const;
 
 /** Everything the builder needs besides the model: weather and the contents of referenced CSV files. */
@@ -642,7 +649,13 @@ export function buildNetwork(input: BuildNetworkInput): Result<BuiltNetwork> {
           perUnit = pvHourlyProduction({
             weather,
             site: { latitude: district.site.latitude, longitude: district.site.longitude },
-            arrays: [{ tiltDeg: 30, azimuthDeg: 180, capacityKwp: 1 }],
+            arrays: [
+              {
+                tiltDeg: NETWORK_DEFAULTS.offsiteSolarTiltDeg,
+                azimuthDeg: NETWORK_DEFAULTS.offsiteSolarAzimuthDeg,
+                capacityKwp: 1,
+              },
+            ],
           });
         } else {
           perUnit = windAvailability(
