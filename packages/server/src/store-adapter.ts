@@ -10,11 +10,26 @@ import type {
   UserRecord,
 } from "./ports.js";
 
-const iso = (d: Date | string): string => (d instanceof Date ? d.toISOString() : new Date(d).toISOString());
-const isoOrNull = (d: Date | string | null): string | null => (d === null ? null : iso(d));
+/** Store timestamps as the ports' ISO strings. */
+export const iso = (d: Date | string): string =>
+  d instanceof Date ? d.toISOString() : new Date(d).toISOString();
+export const isoOrNull = (d: Date | string | null): string | null => (d === null ? null : iso(d));
 
-function isRecord(v: unknown): v is Record<string, unknown> {
+export function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/** An organisation's slug by its id (null: none), remembered per adapter (slugs do not change). */
+export function organisationSlugs(store: Store): (id: string | null) => Promise<string | null> {
+  const slugById = new Map<string, string>();
+  return async (id) => {
+    if (id === null) return null;
+    const cached = slugById.get(id);
+    if (cached !== undefined) return cached;
+    const org = await store.organisations.get(id);
+    if (org) slugById.set(id, org.slug);
+    return org?.slug ?? null;
+  };
 }
 
 /**
@@ -23,16 +38,7 @@ function isRecord(v: unknown): v is Record<string, unknown> {
  * (the store keeps the creator, not the organisation).
  */
 export function adaptStore(store: Store): ServerStore {
-  const orgSlugById = new Map<string, string>();
-
-  const orgSlug = async (id: string | null): Promise<string | null> => {
-    if (id === null) return null;
-    const cached = orgSlugById.get(id);
-    if (cached !== undefined) return cached;
-    const org = await store.organisations.get(id);
-    if (org) orgSlugById.set(id, org.slug);
-    return org?.slug ?? null;
-  };
+  const orgSlug = organisationSlugs(store);
 
   const orgId = async (slug: string): Promise<string> => {
     const existing = await store.organisations.getBySlug(slug);

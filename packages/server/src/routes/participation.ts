@@ -16,6 +16,7 @@ import { validateDistrictDocument } from "../model.js";
 import type { ScenarioRecord, VersionRecord } from "../ports.js";
 import { HttpProblem, invalid, notFound, forbidden, type ProblemIssue } from "../problem.js";
 import { REDACTED, redactModel } from "../redact.js";
+import { iso, isoOrNull, isRecord, organisationSlugs } from "../store-adapter.js";
 import type { RouteKit } from "../route-kit.js";
 import { ANALYSIS_PENDING_RESPONSE, analysisServer } from "./analysis.js";
 import { audit, conflict, json, lensFor, versionMetaDto } from "./common.js";
@@ -146,24 +147,9 @@ export interface ParticipationStore {
   };
 }
 
-const iso = (d: Date | string): string => (d instanceof Date ? d.toISOString() : new Date(d).toISOString());
-const isoOrNull = (d: Date | string | null): string | null => (d === null ? null : iso(d));
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-
 /** Adapts `@kera/store` to the ParticipationStore port (organisations by slug, timestamps as ISO strings). */
 export function adaptParticipationStore(store: Store): ParticipationStore {
-  const slugs = new Map<string, string>();
-  const orgSlug = async (id: string | null): Promise<string | null> => {
-    if (id === null) return null;
-    const cached = slugs.get(id);
-    if (cached !== undefined) return cached;
-    const org = await store.organisations.get(id);
-    if (org) slugs.set(id, org.slug);
-    return org?.slug ?? null;
-  };
+  const orgSlug = organisationSlugs(store);
   const proposal = async (p: Awaited<ReturnType<Store["proposals"]["create"]>>): Promise<ProposalRecord> => ({
     id: p.id,
     districtId: p.districtId,
