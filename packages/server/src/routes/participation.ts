@@ -8,7 +8,7 @@
  */
 import { z } from "@hono/zod-openapi";
 import type { Store } from "@kera/store";
-import { StoreError } from "@kera/store";
+import { PROPOSAL_STATUSES, StoreError, type ProposalStatus } from "@kera/store";
 import { indicatorsOf, type Indicators } from "../compute/indicators.js";
 import type { Variant, VariantsResult } from "../compute/variants.js";
 import type { AppDeps, Auth, Scope } from "../context.js";
@@ -27,8 +27,6 @@ import { scopes } from "./scopes.js";
 // ---------------------------------------------------------------------------------------------------------------
 // Port
 // ---------------------------------------------------------------------------------------------------------------
-
-export type ProposalStatus = "open" | "accepted" | "declined" | "withdrawn";
 
 export interface ProposalRecord {
   readonly id: string;
@@ -392,7 +390,7 @@ function variantIndicators(summary: Record<string, unknown>, key: string): Indic
 // Schemas and views
 // ---------------------------------------------------------------------------------------------------------------
 
-const StatusSchema = z.enum(["open", "accepted", "declined", "withdrawn"]);
+const StatusSchema = z.enum(PROPOSAL_STATUSES);
 const ChangeSchema = z.record(z.string(), z.unknown()).openapi("DistrictChange", {
   description:
     "A merge into the district document: objects merge by key (null removes), arrays of objects merge by id",
