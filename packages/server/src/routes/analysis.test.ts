@@ -213,7 +213,7 @@ describe("GET /versions/{id}/cooperation as a job", () => {
     const bad = await startRun(h, version, "cooperation", { typicalDays: 0 }, null);
     const badRun = await waitForRun(bad.id);
     expect(badRun.status).toBe("failed");
-    expect(badRun.error).toContain("an integer 1..60");
+    expect(badRun.error).toContain("options.typicalDays: an integer 1..60");
   }, 240_000);
 });
 
