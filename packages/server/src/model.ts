@@ -1,6 +1,11 @@
 import { parseDistrict, summarizeDistrict, type District, type DistrictSummary } from "@kera/schema";
 import type { ProblemIssue } from "./problem.js";
 
+/** An issue path inside a document placed at `prefix` (`body.model` + `assets[0]` → `body.model.assets[0]`). */
+export function prefixIssuePath(prefix: string, path: string): string {
+  return path === "" ? prefix : `${prefix}${path.startsWith("[") ? "" : "."}${path}`;
+}
+
 /**
  * Validates a district document at the edge with @kera/schema (every problem collected, defaults filled, migrated
  * to the current schema version). Issue paths are prefixed with where the document sits in the request
@@ -17,7 +22,7 @@ export function validateDistrictDocument(
     issues: parsed.issues.map((i) => ({
       code: i.code,
       severity: i.severity,
-      path: i.path === "" ? pathPrefix : `${pathPrefix}${i.path.startsWith("[") ? "" : "."}${i.path}`,
+      path: prefixIssuePath(pathPrefix, i.path),
       message: i.message,
       ...(i.expected === undefined ? {} : { expected: i.expected }),
       ...(i.value === undefined ? {} : { value: i.value }),

@@ -2,6 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { loadDistrictInputs } from "@kera/data";
 import { parseDistrict } from "@kera/schema";
 import type { AppDeps } from "../context.js";
+import { prefixIssuePath } from "../model.js";
 import type { VersionRecord } from "../ports.js";
 import { invalid, notFound } from "../problem.js";
 import { redactModel, type ViewerLens } from "../redact.js";
@@ -39,10 +40,10 @@ const InputsSchema = z
 
 async function inputsOf(deps: AppDeps, version: VersionRecord, lens: ViewerLens) {
   const parsed = parseDistrict(version.model);
-  if (!parsed.ok) throw invalid(parsed.issues.map((i) => ({ ...i, path: `model.${i.path}` })));
+  if (!parsed.ok) throw invalid(parsed.issues.map((i) => ({ ...i, path: prefixIssuePath("model", i.path) })));
   // Shipped weather data sets resolve by name; relative CSV files resolve against the working directory.
   const loaded = loadDistrictInputs(parsed.value, { baseDir: process.cwd() });
-  if (!loaded.ok) throw invalid(loaded.issues.map((i) => ({ ...i, path: `model.${i.path}` })));
+  if (!loaded.ok) throw invalid(loaded.issues.map((i) => ({ ...i, path: prefixIssuePath("model", i.path) })));
   const { weather, csvSeries } = loaded.value;
   const csv: Record<string, number[]> = {};
   for (const [k, v] of csvSeries ?? new Map<string, Float64Array>()) csv[k] = Array.from(v);
