@@ -1,4 +1,4 @@
-import { parseDistrict, summarizeDistrict, type District, type DistrictSummary } from "@kera/schema";
+import { parseDistrict } from "@kera/schema";
 import type { ProblemIssue } from "./problem.js";
 
 /** An issue path inside a document placed at `prefix` (`body.model` + `assets[0]` → `body.model.assets[0]`). */
@@ -28,10 +28,4 @@ export function validateDistrictDocument(
       ...(i.value === undefined ? {} : { value: i.value }),
     })),
   };
-}
-
-/** Key figures of a stored (already validated) document; undefined if it no longer parses. */
-export function summarizeDocument(model: unknown): DistrictSummary | undefined {
-  const parsed = parseDistrict(model);
-  return parsed.ok ? summarizeDistrict(parsed.value as District) : undefined;
 }
