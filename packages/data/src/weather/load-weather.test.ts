@@ -80,6 +80,28 @@ describe("shipped weather data sets", () => {
     );
   });
 
+  it("decodes a shipped data set once per process and options; a user's file is read every time", async () => {
+    const a = loadWeatherSync("fmi-try2020-vantaa-rcp45-2050");
+    const b = await loadWeather({ dataset: "fmi-try2020-vantaa-rcp45-2050" });
+    expect(a.ok && b.ok && a.value === b.value).toBe(true);
+    const utc = loadWeatherSync("fmi-try2020-vantaa-rcp45-2050", { timeZone: "UTC" });
+    expect(utc.ok && a.ok && utc.value !== a.value).toBe(true);
+    expect(utc.ok && utc.value.timeline.timeZone).toBe("UTC");
+    const dir = mkdtempSync(join(tmpdir(), "kera-weather-cache-"));
+    const file = join(dir, "w.csv");
+    const csv = (t: number) =>
+      [
+        "time,temperature [degC],ghi [W/m2],dhi [W/m2],dni [W/m2]",
+        ...Array.from({ length: 24 }, (_, h) => `2025-06-01T${String(h).padStart(2, "0")}:00Z,${t},0,0,0`),
+      ].join("\n");
+    writeFileSync(file, csv(1));
+    const first = loadWeatherSync({ file });
+    writeFileSync(file, csv(2));
+    const second = loadWeatherSync({ file });
+    expect(first.ok && first.value.temperatureC[0]).toBe(1);
+    expect(second.ok && second.value.temperatureC[0]).toBe(2);
+  });
+
   it("reports unknown data sets and unreadable files as issues", async () => {
     const u = await loadWeather({ dataset: "fmi-try2020-vantaa-rcp45-2051" });
     expect(!u.ok && u.issues[0]).toMatchObject({ code: "unknown-weather-dataset", path: "weather.dataset" });
